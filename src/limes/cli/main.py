@@ -1,0 +1,35 @@
+"""The `limes` command: one Typer app, one sub-app per system."""
+
+import sys
+
+import typer
+
+from limes.cli import demo, mrz, stay
+from limes.core.errors import LimesError
+
+EXIT_INPUT_ERROR = 2
+
+app = typer.Typer(
+    name="limes",
+    help=(
+        "Limes: an open implementation of the EU border management IT stack.\n\n"
+        "Read travel documents' machine-readable zones (ICAO 9303), compute the Schengen "
+        "90/180-day short-stay rule, and (as the project grows) run the Entry/Exit System, "
+        "ETIAS and the border check."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(mrz.app, name="mrz")
+app.add_typer(stay.app, name="stay")
+app.command(name="demo")(demo.demo)
+
+
+def run() -> None:
+    """Entry point: runs the app and turns Limes errors into exit code 2 with a clear message."""
+    try:
+        app()
+    except LimesError as error:
+        typer.echo(f"error [{error.code}]: {error.message}", err=True)
+        sys.exit(EXIT_INPUT_ERROR)
