@@ -21,7 +21,7 @@ app = typer.Typer(
 EXIT_ALL_VALID, EXIT_SOME_INVALID = 0, 1
 
 
-class UnreadableInput(LimesError):
+class UnreadableInputError(LimesError):
     """The input file cannot be read as text, or holds no MRZ at all."""
 
     code = "mrz.unreadable_input"
@@ -95,13 +95,16 @@ def _read_text(source: str) -> list[str]:
             return sys.stdin.read().splitlines()
         return Path(source).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise UnreadableInput(f"cannot read {source!r} as UTF-8 text ({type(error).__name__})") from None
+        raise UnreadableInputError(
+            f"cannot read {source!r} as UTF-8 text ({type(error).__name__})"
+        ) from None
 
 
 @app.command()
 def parse(
     source: Annotated[
-        str, typer.Argument(help="File with one or more MRZs separated by blank lines; - for stdin.")
+        str,
+        typer.Argument(help="File with one or more MRZs separated by blank lines; - for stdin."),
     ] = "-",
     repair: Annotated[
         bool,
@@ -119,7 +122,7 @@ def parse(
     reference = _reference_date(on)
     blocks = list(split_blocks(_read_text(source)))
     if not blocks:
-        raise UnreadableInput("no MRZ found in the input")
+        raise UnreadableInputError("no MRZ found in the input")
     all_valid = True
     for block in blocks:
         mrz = read_mrz(block, on=reference, repair=repair)

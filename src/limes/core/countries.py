@@ -298,6 +298,4 @@ def is_known_country_code(code: str) -> bool:
 
 def country_name(code: str) -> str | None:
     """The English short name of a country or ICAO code, or None when the code is unknown."""
-    return (
-        ISO_3166_ALPHA_3.get(code) or ICAO_SPECIAL_CODES.get(code) or SPECIMEN_CODES.get(code)
-    )
+    return ISO_3166_ALPHA_3.get(code) or ICAO_SPECIAL_CODES.get(code) or SPECIMEN_CODES.get(code)

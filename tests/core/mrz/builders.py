@@ -29,7 +29,9 @@ ICAO_TD1 = (
 ICAO_TD2 = ("I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6")
 
 
-def with_character(lines: tuple[str, ...], line: int, position: int, character: str) -> tuple[str, ...]:
+def with_character(
+    lines: tuple[str, ...], line: int, position: int, character: str
+) -> tuple[str, ...]:
     """The lines with the character at 1-based `line`/`position` replaced."""
     changed = list(lines)
     text = changed[line - 1]

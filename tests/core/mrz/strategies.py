@@ -46,7 +46,8 @@ def yymmdd(draw: st.DrawFn, *, unknown_parts: bool) -> str:
     if unknown_parts:
         mask = draw(st.sampled_from(["YMD", "YM", "Y", "", "MD"]))
         text = "".join(
-            text[i : i + 2] if part in mask else "<<" for i, part in zip((0, 2, 4), "YMD", strict=True)
+            text[i : i + 2] if part in mask else "<<"
+            for i, part in zip((0, 2, 4), "YMD", strict=True)
         )
     return text
 
@@ -56,7 +57,7 @@ def names_fitting(draw: st.DrawFn, width: int) -> tuple[str, str]:
     surname = draw(words(3))
     given = draw(words(3))
     needed = len(surname) + (2 + len(given) if given else 0)
-    if not surname and not given or needed > width:
+    if (not surname and not given) or needed > width:
         return "ERIKSSON", "ANNA"
     return surname, given
 
@@ -86,9 +87,7 @@ def icao_fields(draw: st.DrawFn, mrz_format: MrzFormat) -> MrzFields:
         sex=draw(st.sampled_from("MF<")),
         expiry_date=draw(st.one_of(yymmdd(unknown_parts=False), st.just("<<<<<<"))),
         optional_data=draw(raw_text(ALPHANUMERIC, max(optional_room, 0))),
-        optional_data_2=(
-            draw(raw_text(ALPHANUMERIC, 11)) if mrz_format is MrzFormat.TD1 else None
-        ),
+        optional_data_2=(draw(raw_text(ALPHANUMERIC, 11)) if mrz_format is MrzFormat.TD1 else None),
     )
 
 

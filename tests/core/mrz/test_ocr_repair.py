@@ -1,6 +1,5 @@
-from datetime import date
-
 from dataclasses import replace
+from datetime import date
 
 from limes.core.mrz.reader import read_mrz
 from limes.core.mrz.writer import write_mrz

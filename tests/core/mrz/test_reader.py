@@ -208,7 +208,8 @@ def _composite_td3(line2: str) -> str:
     [
         pytest.param("ERIKSSON<<ANNA<MARIA<<<<<<<<<<", "ERIKSSON", "ANNA MARIA", False, id="plain"),
         pytest.param("<<ANNA<MARIA<<<<<<<<<<<<<<<<<<", "", "ANNA MARIA", False, id="no-primary"),
-        pytest.param("VAN<DER<BERG<<<<<<<<<<<<<<<<<<", "VAN DER BERG", "", False, id="no-secondary"),
+        pytest.param("VAN<DER<BERG<<<<<<<<<<<<<<<<<<", "VAN DER BERG", "", False,
+                     id="no-secondary"),
         pytest.param("PATTERSON<<ELIZABETH<CHARLOTTE", "PATTERSON", "ELIZABETH CHARLOTTE", True,
                      id="fills-the-field"),
     ],

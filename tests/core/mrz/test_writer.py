@@ -1,4 +1,5 @@
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -46,7 +47,9 @@ def test_the_icao_specimens_are_written_character_for_character(
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        pytest.param({"document_number": "L898902C3X"}, "document_number", id="td3-number-too-long"),
+        pytest.param(
+            {"document_number": "L898902C3X"}, "document_number", id="td3-number-too-long"
+        ),
         pytest.param({"optional_data": "ZE184226B<<<<<<"}, "optional_data", id="optional-too-long"),
         pytest.param({"sex": "X"}, "sex", id="sex-x"),
         pytest.param({"issuing_state": "U7O"}, "issuing_state", id="digit-in-state"),
@@ -54,7 +57,7 @@ def test_the_icao_specimens_are_written_character_for_character(
     ],
 )
 def test_fields_that_do_not_fit_are_refused_naming_the_field(
-    change: dict[str, str], field: str
+    change: dict[str, Any], field: str
 ) -> None:
     with pytest.raises(MrzFieldError, match=field) as error:
         write_mrz(replace(SPECIMEN_FIELDS, **change))

@@ -26,8 +26,7 @@ def character_value(character: str) -> int:
 def compute_check_digit(field: Iterable[str]) -> str:
     """The check digit of a field, as the character printed in the MRZ."""
     total = sum(
-        character_value(character) * _WEIGHTS[index % 3]
-        for index, character in enumerate(field)
+        character_value(character) * _WEIGHTS[index % 3] for index, character in enumerate(field)
     )
     return str(total % 10)
 

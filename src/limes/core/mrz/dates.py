@@ -22,7 +22,7 @@ _UNKNOWN = FILLER * 2
 _DIGITS = frozenset("0123456789")
 
 
-def _pair(text: str, *, unknown_allowed: bool) -> int | None | bool:
+def _pair(text: str, *, unknown_allowed: bool) -> int | bool | None:
     """The number in a two-character part, None when unknown, False when malformed."""
     if text == _UNKNOWN and unknown_allowed:
         return None
@@ -97,8 +97,4 @@ def read_expiry_date(raw: str, on: date, birth: MrzDate | None) -> MrzDate | Non
 
 def read_issue_month(raw: str) -> bool:
     """True when a French card's YYMM issue month is well formed."""
-    return (
-        len(raw) == 4
-        and set(raw) <= _DIGITS
-        and 1 <= int(raw[2:]) <= 12
-    )
+    return len(raw) == 4 and set(raw) <= _DIGITS and 1 <= int(raw[2:]) <= 12

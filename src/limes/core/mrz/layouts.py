@@ -122,7 +122,9 @@ def _is_checkable(text: str) -> bool:
     return all(character in _MRZ_CHARACTERS for character in text)
 
 
-def _field(name: str, character_class: CharacterClass, line: int, start: int, end: int) -> FieldSpec:
+def _field(
+    name: str, character_class: CharacterClass, line: int, start: int, end: int
+) -> FieldSpec:
     return FieldSpec(name, character_class, Span(line, start, end))
 
 
@@ -170,10 +172,13 @@ def _document_number(
     check_position = Span(line, number.end, number.end + 1)
     optional_text = optional.text(lines)
     is_long = check_position.text(lines) == FILLER and set(optional_text) != {FILLER}
+    fields: tuple[FieldSpec, ...]
     if not is_long:
         fields = (
             _field("document_number", LD, line, number.start, number.end),
-            _field("document_number_check_digit", D, line, check_position.start, check_position.end),
+            _field(
+                "document_number_check_digit", D, line, check_position.start, check_position.end
+            ),
         )
         return fields, CheckSpec("document_number", check_position, (number,)), optional
     length = optional_text.find(FILLER)
@@ -256,9 +261,7 @@ def _td3(lines: Sequence[str]) -> Layout:
             (Span(1, 28, 42),),
             filler_digit_allowed_when_empty=True,
         ),
-        CheckSpec(
-            "composite", Span(1, 43, 44), (Span(1, 0, 10), Span(1, 13, 20), Span(1, 21, 43))
-        ),
+        CheckSpec("composite", Span(1, 43, 44), (Span(1, 0, 10), Span(1, 13, 20), Span(1, 21, 43))),
     )
     return Layout(MrzFormat.TD3, fields, checks)
 

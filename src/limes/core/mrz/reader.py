@@ -10,7 +10,7 @@ from datetime import date
 from limes.core.countries import is_known_country_code
 from limes.core.mrz.check_digit import FILLER, MRZ_ALPHABET
 from limes.core.mrz.dates import read_birth_date, read_expiry_date, read_issue_month
-from limes.core.mrz.layouts import LINE_LENGTHS, CharacterClass, Layout, layout_for
+from limes.core.mrz.layouts import CharacterClass, Layout, layout_for
 from limes.core.mrz.model import (
     CheckBasis,
     CheckDigitResult,
@@ -18,6 +18,7 @@ from limes.core.mrz.model import (
     MrzDate,
     MrzFormat,
     Problem,
+    Repair,
 )
 from limes.core.mrz.names import is_possibly_truncated, join_components, split_name
 from limes.core.mrz.ocr_repair import repair_ocr_confusions
@@ -44,7 +45,11 @@ _DOCUMENT_CODE_FIRST_LETTERS = {
     MrzFormat.FRENCH_ID: "I",
 }
 _SEXES = frozenset("MF<")
-_DATE_CODES = {"birth_date": "date.birth", "expiry_date": "date.expiry", "issue_month": "date.issue"}
+_DATE_CODES = {
+    "birth_date": "date.birth",
+    "expiry_date": "date.expiry",
+    "issue_month": "date.issue",
+}
 
 
 def detect_format(lines: Sequence[str]) -> tuple[MrzFormat | None, list[Problem]]:
@@ -205,7 +210,8 @@ def _check_digits(
 def _document_number(layout: Layout, lines: Sequence[str]) -> str:
     if layout.format is MrzFormat.FRENCH_ID:
         return "".join(
-            layout.text(name, lines) or "" for name in ("issue_month", "issuing_office", "serial_number")
+            layout.text(name, lines) or ""
+            for name in ("issue_month", "issuing_office", "serial_number")
         ).rstrip(FILLER)
     number = layout.text("document_number", lines) or ""
     return (number + (layout.text("document_number_overflow", lines) or "")).rstrip(FILLER)
@@ -216,7 +222,11 @@ def _names(layout: Layout, lines: Sequence[str]) -> tuple[str, str, bool]:
     if layout.format is MrzFormat.FRENCH_ID:
         given_field = layout.text("given_names", lines) or ""
         # The French card separates given names with `<<`, not `<`.
-        return join_components(field), join_components(given_field), is_possibly_truncated(field) or is_possibly_truncated(given_field)
+        return (
+            join_components(field),
+            join_components(given_field),
+            is_possibly_truncated(field) or is_possibly_truncated(given_field),
+        )
     primary, secondary = split_name(field)
     return primary, secondary, is_possibly_truncated(field)
 
@@ -242,7 +252,7 @@ def read_mrz(lines: Sequence[str], *, on: date, repair: bool = False) -> Machine
         clipped = [line[:width] for line in lines]
         found = (*length_problems, *_charset_problems(clipped)) if detected else length_problems
         return MachineReadableZone(lines=lines, format=detected, problems=tuple(found))
-    repairs = ()
+    repairs: tuple[Repair, ...] = ()
     if repair:
         lines, repairs = repair_ocr_confusions(layout_for(detected, lines), lines)
     layout = layout_for(detected, lines)

@@ -67,7 +67,9 @@ def _long_number(number: str, optional: str, width: int) -> tuple[str, str]:
     if optional or len(overflow) < width:
         overflow += FILLER
     text = overflow + optional
-    _require(len(text) <= width, "document_number", "too long for this layout with its optional data")
+    _require(
+        len(text) <= width, "document_number", "too long for this layout with its optional data"
+    )
     return number[:9] + FILLER, _padded(text, width, "optional_data", _ALPHANUMERIC)
 
 
@@ -116,7 +118,9 @@ def _visa(f: MrzFields, width: int) -> tuple[str, ...]:
 
 def _french_id(f: MrzFields) -> tuple[str, ...]:
     _require(f.document_code == "ID" and f.issuing_state == "FRA", "document_code", "IDFRA")
-    _require(len(f.document_number) == 12, "document_number", "12 characters (YYMM, office, serial)")
+    _require(
+        len(f.document_number) == 12, "document_number", "12 characters (YYMM, office, serial)"
+    )
     surname = _code(FILLER.join(f.surname.split()), 25, "surname")
     line1 = "IDFRA" + surname + _padded(f.optional_data, 6, "optional_data", _ALPHANUMERIC)
     given = _code((FILLER * 2).join(f.given_names.split()), 14, "given_names")
