@@ -88,8 +88,8 @@ def _query_date(query: Mapping[str, object], key: str) -> date:
     return _parse_date(query[key], f"query.{key}", InvalidQueryError)
 
 
-def _query_int(query: Mapping[str, object], key: str, default: int | None) -> int | None:
-    value = query.get(key, default)
+def _optional_int(query: Mapping[str, object], key: str) -> int | None:
+    value = query.get(key)
     if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return value
     raise InvalidQueryError(f"query.{key} must be a whole number")
@@ -115,7 +115,7 @@ def visa_from_query(raw: object) -> ShortStayVisa:
             raw.get("valid_until"), "query.visa.valid_until", InvalidQueryError
         ),
         entries=entries,
-        duration_of_stay_days=_query_int(raw, "duration_of_stay", None),
+        duration_of_stay_days=_optional_int(raw, "duration_of_stay"),
     )
 
 
@@ -175,10 +175,11 @@ def query_result(history: PresenceHistory, query: Mapping[str, object]) -> dict[
                 "conflict_day": _iso(check.conflict_day),
             }
         case "earliest_entry":
+            min_stay_days = _optional_int(query, "min_stay_days")
             found_entry = earliest_entry(
                 history,
                 _query_date(query, "not_before"),
-                _query_int(query, "min_stay_days", 1) or 1,
+                1 if min_stay_days is None else min_stay_days,
             )
             return {
                 "earliest_entry": _iso(found_entry.earliest_entry),
