@@ -284,6 +284,8 @@ def _plan_stay(history: PresenceHistory, entry: int) -> tuple[int, int | None]:
         # Within a run the count after the stay never decreases, so the run's last compliant
         # day is the first to break as the stay grows; past it, the stay covers the run.
         upper = min(last_compliant - 1, latest)
+        if _count_after_stay(history, entry, upper, last_compliant) <= MAX_STAY_DAYS:
+            continue  # the usual case: this run does not limit the stay
         limit = _last_exit_sparing(history, entry, upper, last_compliant)
         if limit < upper:
             latest = limit
