@@ -10,7 +10,9 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import date
+from functools import partial
 
 from rich.console import Console
 from rich.table import Table
@@ -32,7 +34,19 @@ GARBLED = ("P<UT0ERIK55ON<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<",
            "L898902C36UTO740BIZZF12041S9ZE184226B<<<<<1O")  # fmt: skip
 
 
-def per_call_microseconds(call: Callable[[], object], rounds: int = 30, batch: int = 100) -> list[float]:
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One benchmark row."""
+
+    case: str
+    mode: str
+    p50_us: float
+    p90_us: float
+
+
+def per_call_microseconds(
+    call: Callable[[], object], rounds: int = 30, batch: int = 100
+) -> list[float]:
     """Microseconds per call, one figure per batch of calls."""
     figures = []
     for _ in range(rounds):
@@ -44,34 +58,29 @@ def per_call_microseconds(call: Callable[[], object], rounds: int = 30, batch: i
 
 
 def main() -> None:
-    rows = []
+    rows: list[tuple[str, str, list[float]]] = []
     for label, lines in SAMPLES.items():
-        figures = per_call_microseconds(lambda lines=lines: read_mrz(lines, on=ON))
+        figures = per_call_microseconds(partial(read_mrz, lines, on=ON))
         rows.append((label, "strict", figures))
     rows.append(("TD3, 10 OCR errors", "--repair", per_call_microseconds(
         lambda: read_mrz(GARBLED, on=ON, repair=True), rounds=10, batch=20)))  # fmt: skip
     results = [
-        {
-            "case": label,
-            "mode": mode,
-            "p50_us": statistics.median(figures),
-            "p90_us": statistics.quantiles(figures, n=10)[-1],
-        }
+        Result(label, mode, statistics.median(figures), statistics.quantiles(figures, n=10)[-1])
         for label, mode, figures in rows
     ]
     if "--json" in sys.argv:
-        print(json.dumps(results))
+        print(json.dumps([asdict(result) for result in results]))
         return
     table = Table(title="MRZ read time per zone (pure Python, one core)")
     for column in ("case", "mode", "p50 µs", "p90 µs", "reads/s at p50"):
         table.add_column(column, justify="left" if column in ("case", "mode") else "right")
     for result in results:
         table.add_row(
-            result["case"],
-            result["mode"],
-            f"{result['p50_us']:.1f}",
-            f"{result['p90_us']:.1f}",
-            f"{1e6 / result['p50_us']:,.0f}",
+            result.case,
+            result.mode,
+            f"{result.p50_us:.1f}",
+            f"{result.p90_us:.1f}",
+            f"{1e6 / result.p50_us:,.0f}",
         )
     Console().print(table)
 

@@ -1,0 +1,91 @@
+"""`limes demo`: read bundled passports and explain their holders' 90/180 positions."""
+
+import json
+from datetime import date
+from importlib import resources
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from limes.cli.stay import stay_table
+from limes.core.countries import country_name
+from limes.core.mrz.model import MachineReadableZone
+from limes.core.mrz.reader import read_mrz
+from limes.core.presence import PresenceHistory, Stay
+
+
+def _load_examples() -> dict[str, Any]:
+    text = resources.files("limes").joinpath("examples/travellers.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+def _masked(number: str) -> str:
+    """Show a document number the way a console shows it to bystanders: ends only."""
+    return number[:2] + "•" * max(0, len(number) - 4) + number[-2:] if len(number) > 4 else "••••"
+
+
+def _document_table(mrz: MachineReadableZone, on: date) -> Table:
+    table = Table(title="Travel document (MRZ)", show_header=False)
+    table.add_column(style="bold")
+    table.add_column()
+    kind = mrz.document_type.value if mrz.document_type else "unknown"
+    table.add_row("Layout", f"{mrz.format.value if mrz.format else 'not recognised'} ({kind})")
+    table.add_row("Name", f"{mrz.surname}, {mrz.given_names}")
+    nationality = mrz.nationality or ""
+    table.add_row("Nationality", f"{nationality} ({country_name(nationality) or 'unknown'})")
+    birth = mrz.birth_date.as_date() if mrz.birth_date else None
+    table.add_row("Born", birth.isoformat() if birth else "unknown")
+    table.add_row("Document number", _masked(mrz.document_number or ""))
+    expiry = mrz.expiry_date.as_date() if mrz.expiry_date else None
+    expired = " [red](expired)[/red]" if mrz.is_expired(on) else ""
+    table.add_row("Valid until", (expiry.isoformat() if expiry else "no expiry date") + expired)
+    verdicts = ", ".join(
+        f"{check.field.replace('_', ' ')} {'✓' if check.valid else '✗'}"
+        for check in mrz.check_digits
+    )
+    table.add_row("Check digits", verdicts)
+    table.add_row(
+        "MRZ", "[green]valid[/green]" if mrz.valid else f"[red]{len(mrz.problems)} problem(s)[/red]"
+    )
+    for repair in mrz.repairs:
+        table.add_row(
+            "OCR repair",
+            f"line {repair.line} position {repair.position} ({repair.field.replace('_', ' ')}): "
+            f"{repair.original} → {repair.replacement}",
+        )
+    return table
+
+
+def demo(
+    on: Annotated[
+        str | None,
+        typer.Option(help="Date to compute for (YYYY-MM-DD); default: the examples' own date."),
+    ] = None,
+) -> None:
+    """Read the bundled example passports and explain each holder's 90/180 position."""
+    examples = _load_examples()
+    control = date.fromisoformat(on or examples["on"])
+    console = Console()
+    console.rule("[bold]Limes demo: machine-readable zones and the Schengen 90/180 rule")
+    console.print(examples["about"], style="dim")
+    for number, traveller in enumerate(examples["travellers"], start=1):
+        console.print()
+        console.rule(f"[bold]{number}. {traveller['label']}")
+        mrz = read_mrz(traveller["mrz"], on=control, repair=traveller.get("repair", False))
+        console.print(_document_table(mrz, control))
+        history = PresenceHistory.from_stays(
+            Stay(date.fromisoformat(entry), date.fromisoformat(exit_) if exit_ else None)
+            for entry, exit_ in traveller["stays"]
+        )
+        planned = traveller.get("planned_entry")
+        console.print(
+            stay_table(history, control, date.fromisoformat(planned) if planned else None)
+        )
+    console.print()
+    console.print(
+        "Next: [bold]limes mrz parse FILE[/bold] reads your own MRZs; "
+        "[bold]limes stay check --stay FROM:TO[/bold] computes a stay. See README.md."
+    )
