@@ -24,6 +24,7 @@ from limes.core.stay import (
     latest_exit_if_staying,
     max_stay,
     overstay,
+    stay_position,
     window,
 )
 
@@ -440,3 +441,31 @@ def test_a_control_date_before_the_open_stay_counts_only_earlier_stays() -> None
 def test_query_dates_outside_the_supported_range_are_refused(ask: Callable[[], object]) -> None:
     with pytest.raises(DateOutOfRangeError):
         ask()
+
+
+def test_a_position_inside_gives_the_latest_exit_and_no_plan() -> None:
+    history = PresenceHistory.from_stays([Stay(date(2026, 5, 1), date(2026, 6, 10)),
+                                          Stay(date(2026, 10, 1))])  # fmt: skip
+
+    position = stay_position(history, date(2026, 11, 23))
+
+    assert (position.inside, position.overstay.days_used, position.plan) == (True, 68, None)
+    assert position.latest_exit == latest_exit_if_staying(history, date(2026, 11, 23))
+    assert (position.window_start, position.window_end) == window(date(2026, 11, 23))
+
+
+def test_a_position_outside_plans_the_entry_with_the_open_stay_ended_on_the_control_date() -> None:
+    history = PresenceHistory.from_stays([Stay(date(2026, 10, 1))])
+
+    position = stay_position(history, date(2026, 11, 23), planned_entry=date(2027, 1, 10))
+
+    ended = PresenceHistory.from_stays([Stay(date(2026, 10, 1), date(2026, 11, 23))])
+    assert position.plan == max_stay(ended, date(2027, 1, 10))
+
+
+def test_a_position_after_leaving_has_no_latest_exit() -> None:
+    history = PresenceHistory.from_stays([Stay(date(2026, 1, 1), date(2026, 1, 10))])
+
+    position = stay_position(history, date(2026, 2, 1))
+
+    assert (position.inside, position.latest_exit) == (False, None)

@@ -14,6 +14,7 @@ from limes.core.countries import country_name
 from limes.core.mrz.model import MachineReadableZone
 from limes.core.mrz.reader import read_mrz
 from limes.core.presence import PresenceHistory, Stay
+from limes.core.stay import stay_position
 
 
 def _load_examples() -> dict[str, Any]:
@@ -81,9 +82,8 @@ def demo(
             for entry, exit_ in traveller["stays"]
         )
         planned = traveller.get("planned_entry")
-        console.print(
-            stay_table(history, control, date.fromisoformat(planned) if planned else None)
-        )
+        entry = date.fromisoformat(planned) if planned else None
+        console.print(stay_table(stay_position(history, control, entry), history.is_open))
     console.print()
     console.print(
         "Next: [bold]limes mrz parse FILE[/bold] reads your own MRZs; "

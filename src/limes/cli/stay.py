@@ -17,12 +17,14 @@ from limes.core.short_stay_visa import ShortStayVisa, check_visa_entry
 from limes.core.stay import (
     MAX_STAY_DAYS,
     WINDOW_DAYS,
+    StayPosition,
     check_stay,
     days_used,
     earliest_entry,
     latest_exit_if_staying,
     max_stay,
     overstay,
+    stay_position,
     window,
 )
 
@@ -276,14 +278,16 @@ def _days(count: int) -> str:
     return f"{count} day" if count == 1 else f"{count} days"
 
 
-def stay_table(history: PresenceHistory, on: date, entry: date | None) -> Table:
-    """What a traveller or a border guard needs to know on `on` (and for an entry, if given)."""
-    found = overstay(history, on)
-    start, end = window(on)
-    table = Table(title=f"Schengen 90/180 rule on {on.isoformat()}", show_header=False)
+def stay_table(position: StayPosition, opened_stay: bool) -> Table:
+    """Render a traveller's position: what a traveller or a border guard needs to know."""
+    found = position.overstay
+    table = Table(title=f"Schengen 90/180 rule on {position.on.isoformat()}", show_header=False)
     table.add_column(style="bold")
     table.add_column()
-    table.add_row(f"{WINDOW_DAYS}-day window", f"{start.isoformat()} to {end.isoformat()}")
+    table.add_row(
+        f"{WINDOW_DAYS}-day window",
+        f"{position.window_start.isoformat()} to {position.window_end.isoformat()}",
+    )
     table.add_row("Days used in the window", f"{found.days_used} of {MAX_STAY_DAYS}")
     table.add_row("Days remaining", str(found.days_remaining))
     table.add_row("Overstay on this date (days over 90)", _days(found.overstay_days))
@@ -292,19 +296,17 @@ def stay_table(history: PresenceHistory, on: date, entry: date | None) -> Table:
             "Days stayed in breach",
             f"{_days(found.days_in_breach)}, from {found.first_violation_day.isoformat()}",
         )
-    inside = history.is_open or history.days_present_between(on.toordinal(), on.toordinal()) > 0
-    if inside:
-        latest = latest_exit_if_staying(history, on)
+    if position.inside:
+        latest = position.latest_exit
         table.add_row(
             "Staying on, must leave by",
             latest.isoformat() if latest else "already over 90 days: leave now",
         )
-    if entry is not None:
-        # Records are known up to the control date: an open stay is taken to end on it.
-        plan = max_stay(history.resolved(on), entry)
-        entry_label = f"Entry on {entry.isoformat()}"
-        if history.is_open and entry > on:
-            entry_label += f" (leaving on {on.isoformat()})"
+    plan = position.plan
+    if plan is not None:
+        entry_label = f"Entry on {plan.entry.isoformat()}"
+        if opened_stay and plan.entry > position.on:
+            entry_label += f" (leaving on {position.on.isoformat()})"
         table.add_row(entry_label, "allowed" if plan.allowed else "refused")
         table.add_row("Days used on that entry day", f"{plan.used_on_entry} of {MAX_STAY_DAYS}")
         if plan.latest_exit is not None:
@@ -343,7 +345,7 @@ def check(
     history = PresenceHistory.from_stays(parse_stay_option(value) for value in stay)
     control = _option_date(on, "--on") if on else date.today()
     planned = _option_date(entry, "--entry") if entry else None
-    Console().print(stay_table(history, control, planned))
+    Console().print(stay_table(stay_position(history, control, planned), history.is_open))
 
 
 def _option_date(value: str, option: str) -> date:

@@ -93,6 +93,42 @@ class EarliestEntry:
     max_stay_days: int
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StayPosition:
+    """A traveller's position on a date, as a border guard or the traveller needs to see it.
+
+    `latest_exit` is set when the traveller is inside on `on` (None then means already in
+    breach). `plan` answers a planned entry; an open stay is taken to end on `on` for it.
+    """
+
+    on: date
+    window_start: date
+    window_end: date
+    overstay: Overstay
+    inside: bool
+    latest_exit: date | None
+    plan: MaxStay | None
+
+
+def stay_position(
+    history: PresenceHistory, on: date, planned_entry: date | None = None
+) -> StayPosition:
+    """Days used, both overstay measures, the latest exit if inside, and a planned entry."""
+    control = require_supported_day(on, "control date")
+    inside = history.is_open or history.days_present_between(control, control) > 0
+    start, end = window(on)
+    return StayPosition(
+        on=on,
+        window_start=start,
+        window_end=end,
+        overstay=overstay(history, on),
+        inside=inside,
+        latest_exit=latest_exit_if_staying(history, on) if inside else None,
+        # Records are known up to the control date: an open stay is taken to end on it.
+        plan=max_stay(history.resolved(on), planned_entry) if planned_entry else None,
+    )
+
+
 def window(on: date) -> tuple[date, date]:
     """First and last day of the 180-day window for `on`: [on - 179, on]."""
     return on - timedelta(days=WINDOW_DAYS - 1), on
