@@ -52,6 +52,28 @@ def test_text_in_the_mrz_alphabet_never_raises(lines: list[str]) -> None:
     read_mrz(lines, on=ON, repair=True)
 
 
+@st.composite
+def layout_sized_text(draw: st.DrawFn) -> list[str]:
+    """Lines of exactly a layout's width, any characters, often MRZ-like ones."""
+    count, width = draw(st.sampled_from([(3, 30), (2, 36), (2, 44)]))
+    alphabet = st.one_of(
+        st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<<<<OIZSBGDQ"), st.characters()
+    )
+    first = draw(st.sampled_from(["", "P<", "V<", "I<", "IDFRA", "A", "C"]))
+    lines = [draw(st.text(alphabet, min_size=width, max_size=width)) for _ in range(count)]
+    lines[0] = (first + lines[0])[:width]
+    return lines
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=layout_sized_text())
+def test_any_characters_at_a_layouts_exact_size_never_raise(lines: list[str]) -> None:
+    for repair in (False, True):
+        mrz = read_mrz(lines, on=ON, repair=repair)
+
+        assert mrz.format is not None
+
+
 def test_a_very_long_line_is_rejected_quickly() -> None:
     lines = ["P<UTO" + "A" * 39, "X" * 2_000_000]
     started = time.perf_counter()
