@@ -22,3 +22,13 @@ def test_the_demo_never_prints_a_full_document_number(
 
     assert "L898902C3" not in outcome.stdout
     assert "L8•••••C3" in outcome.stdout
+
+
+def test_a_malformed_date_is_a_usage_error_not_a_crash(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outcome = run_limes(monkeypatch, capsys, "demo", "--on", "nonsense")
+
+    assert outcome.exit_code == 2
+    assert "--on" in outcome.stderr
+    assert "Traceback" not in outcome.stderr

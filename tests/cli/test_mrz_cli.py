@@ -120,3 +120,12 @@ def test_every_public_vector_reads_the_same_through_the_command(
         case["expected"]["valid"] for case in readable
     ]
     assert outcome.exit_code == 1
+
+
+def test_a_malformed_reference_date_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outcome = run_limes(monkeypatch, capsys, "mrz", "parse", "--on", "23-11-2026")
+
+    assert outcome.exit_code == 2
+    assert "--on" in outcome.stderr

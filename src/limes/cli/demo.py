@@ -9,11 +9,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from limes.cli.stay import stay_table
+from limes.cli.options import date_option
+from limes.cli.stay import history_from_travels, stay_table
 from limes.core.countries import country_name
 from limes.core.mrz.model import MachineReadableZone
 from limes.core.mrz.reader import read_mrz
-from limes.core.presence import PresenceHistory, Stay
 from limes.core.stay import stay_position
 
 
@@ -68,7 +68,7 @@ def demo(
 ) -> None:
     """Read the bundled example passports and explain each holder's 90/180 position."""
     examples = _load_examples()
-    control = date.fromisoformat(on or examples["on"])
+    control = date_option(on, "--on", default=date.fromisoformat(examples["on"]))
     console = Console()
     console.rule("[bold]Limes demo: machine-readable zones and the Schengen 90/180 rule")
     console.print(examples["about"], style="dim")
@@ -77,10 +77,7 @@ def demo(
         console.rule(f"[bold]{number}. {traveller['label']}")
         mrz = read_mrz(traveller["mrz"], on=control, repair=traveller.get("repair", False))
         console.print(_document_table(mrz, control))
-        history = PresenceHistory.from_stays(
-            Stay(date.fromisoformat(entry), date.fromisoformat(exit_) if exit_ else None)
-            for entry, exit_ in traveller["stays"]
-        )
+        history = history_from_travels(traveller["stays"])
         planned = traveller.get("planned_entry")
         entry = date.fromisoformat(planned) if planned else None
         console.print(stay_table(stay_position(history, control, entry), history.is_open))

@@ -1,14 +1,13 @@
 """`limes mrz`: read and validate machine-readable zones from a file or standard input."""
 
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from limes.cli.options import date_option, read_source
 from limes.core.errors import LimesError
 from limes.core.mrz.model import MachineReadableZone, MrzDate
 from limes.core.mrz.reader import read_mrz
@@ -91,9 +90,7 @@ def mrz_record(mrz: MachineReadableZone, on: date) -> dict[str, Any]:
 
 def _read_text(source: str) -> list[str]:
     try:
-        if source == "-":
-            return sys.stdin.read().splitlines()
-        return Path(source).read_text(encoding="utf-8").splitlines()
+        return read_source(source).splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise UnreadableInputError(
             f"cannot read {source!r} as UTF-8 text ({type(error).__name__})"
@@ -119,7 +116,7 @@ def parse(
 
     Exit code 0 when every MRZ is valid, 1 when any is invalid, 2 when the input is unreadable.
     """
-    reference = _reference_date(on)
+    reference = date_option(on, "--on", default=date.today())
     blocks = list(split_blocks(_read_text(source)))
     if not blocks:
         raise UnreadableInputError("no MRZ found in the input")
@@ -129,12 +126,3 @@ def parse(
         all_valid &= mrz.valid
         typer.echo(json.dumps(mrz_record(mrz, reference), ensure_ascii=False))
     raise typer.Exit(EXIT_ALL_VALID if all_valid else EXIT_SOME_INVALID)
-
-
-def _reference_date(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter("expected YYYY-MM-DD", param_hint="--on") from None

@@ -1,16 +1,15 @@
 """`limes stay`: the Schengen 90/180-day short-stay rule for a file of cases or one traveller."""
 
 import json
-import sys
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from limes.cli.options import date_option, read_source
 from limes.core.errors import LimesError
 from limes.core.presence import InvalidQueryError, PresenceHistory, Stay
 from limes.core.short_stay_visa import ShortStayVisa, check_visa_entry
@@ -229,7 +228,7 @@ def case_line(case: object) -> dict[str, Any]:
 
 def _read_cases(source: str) -> list[object]:
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        text = read_source(source)
         document = json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise UnreadableCasesError(
@@ -343,13 +342,6 @@ def check(
 ) -> None:
     """Show days used, days remaining, overstay and the latest exit for one traveller."""
     history = PresenceHistory.from_stays(parse_stay_option(value) for value in stay)
-    control = _option_date(on, "--on") if on else date.today()
-    planned = _option_date(entry, "--entry") if entry else None
+    control = date_option(on, "--on", default=date.today())
+    planned = date_option(entry, "--entry", default=control) if entry else None
     Console().print(stay_table(stay_position(history, control, planned), history.is_open))
-
-
-def _option_date(value: str, option: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{option} must be a date YYYY-MM-DD") from None
