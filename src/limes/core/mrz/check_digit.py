@@ -29,10 +29,3 @@ def compute_check_digit(field: Iterable[str]) -> str:
         character_value(character) * _WEIGHTS[index % 3] for index, character in enumerate(field)
     )
     return str(total % 10)
-
-
-def is_check_digit_valid(field: str, printed: str) -> bool:
-    """True when `printed` is the check digit of `field`; False for any invalid character."""
-    if not all(character in MRZ_ALPHABET for character in field):
-        return False
-    return printed == compute_check_digit(field)

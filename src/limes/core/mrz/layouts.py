@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from limes.core.mrz.check_digit import FILLER, compute_check_digit
+from limes.core.mrz.check_digit import FILLER, MRZ_ALPHABET, compute_check_digit
 from limes.core.mrz.model import CheckBasis, MrzFormat
 
 
@@ -106,20 +106,8 @@ class Layout:
         return None if spec is None else spec.span.text(lines)
 
 
-LINE_LENGTHS: dict[MrzFormat, tuple[int, ...]] = {
-    MrzFormat.TD1: (30, 30, 30),
-    MrzFormat.TD2: (36, 36),
-    MrzFormat.TD3: (44, 44),
-    MrzFormat.MRVA: (44, 44),
-    MrzFormat.MRVB: (36, 36),
-    MrzFormat.FRENCH_ID: (36, 36),
-}
-
-_MRZ_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
-
-
 def _is_checkable(text: str) -> bool:
-    return all(character in _MRZ_CHARACTERS for character in text)
+    return all(character in MRZ_ALPHABET for character in text)
 
 
 def _field(

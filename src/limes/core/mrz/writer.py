@@ -73,44 +73,45 @@ def _long_number(number: str, optional: str, width: int) -> tuple[str, str]:
     return number[:9] + FILLER, _padded(text, width, "optional_data", _ALPHANUMERIC)
 
 
-def _composite(text: str) -> str:
-    return compute_check_digit(text)
+def _document_code_and_state(f: MrzFields) -> str:
+    return _code(f.document_code, 2, "document_code") + _code(f.issuing_state, 3, "issuing_state")
+
+
+def _name_line(f: MrzFields, name_width: int) -> str:
+    """Line 1 of TD2, TD3 and the visas: document code, issuing state, name."""
+    return _document_code_and_state(f) + _name(f.surname, f.given_names, name_width)
 
 
 def _td1(f: MrzFields) -> tuple[str, ...]:
     number, optional = _long_number(f.document_number, f.optional_data, 15)
-    line1 = _code(f.document_code, 2, "document_code") + _code(f.issuing_state, 3, "issuing_state")
-    line1 += number + optional
+    line1 = _document_code_and_state(f) + number + optional
     dates = _dates(f)
     nationality = _code(f.nationality or "", 3, "nationality")
     optional_2 = _padded(f.optional_data_2 or "", 11, "optional_data_2", _ALPHANUMERIC)
     line2 = dates + nationality + optional_2
-    line2 += _composite(line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29])
+    line2 += compute_check_digit(line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29])
     return line1, line2, _name(f.surname, f.given_names, 30)
 
 
 def _td2(f: MrzFields) -> tuple[str, ...]:
     number, optional = _long_number(f.document_number, f.optional_data, 7)
-    line1 = _code(f.document_code, 2, "document_code") + _code(f.issuing_state, 3, "issuing_state")
-    line1 += _name(f.surname, f.given_names, 31)
+    line1 = _name_line(f, 31)
     line2 = number + _code(f.nationality or "", 3, "nationality") + _dates(f) + optional
-    return line1, line2 + _composite(line2[0:10] + line2[13:20] + line2[21:35])
+    return line1, line2 + compute_check_digit(line2[0:10] + line2[13:20] + line2[21:35])
 
 
 def _td3(f: MrzFields) -> tuple[str, ...]:
-    line1 = _code(f.document_code, 2, "document_code") + _code(f.issuing_state, 3, "issuing_state")
-    line1 += _name(f.surname, f.given_names, 39)
+    line1 = _name_line(f, 39)
     personal = _padded(f.optional_data, 14, "optional_data", _ALPHANUMERIC)
     # Doc 9303 Part 4: an unused personal number's check digit may be '<' (or '0').
     personal += compute_check_digit(personal) if f.optional_data else FILLER
     line2 = _with_check_digit(f.document_number, 9, "document_number")
     line2 += _code(f.nationality or "", 3, "nationality") + _dates(f) + personal
-    return line1, line2 + _composite(line2[0:10] + line2[13:20] + line2[21:43])
+    return line1, line2 + compute_check_digit(line2[0:10] + line2[13:20] + line2[21:43])
 
 
 def _visa(f: MrzFields, width: int) -> tuple[str, ...]:
-    line1 = _code(f.document_code, 2, "document_code") + _code(f.issuing_state, 3, "issuing_state")
-    line1 += _name(f.surname, f.given_names, width - 5)
+    line1 = _name_line(f, width - 5)
     line2 = _with_check_digit(f.document_number, 9, "document_number")
     line2 += _code(f.nationality or "", 3, "nationality") + _dates(f)
     return line1, line2 + _padded(f.optional_data, width - 28, "optional_data", _ALPHANUMERIC)
@@ -127,7 +128,7 @@ def _french_id(f: MrzFields) -> tuple[str, ...]:
     _require(f.sex in ("M", "F", FILLER), "sex", "M, F or <")
     line2 = _with_check_digit(f.document_number, 12, "document_number") + given
     line2 += _with_check_digit(f.birth_date, 6, "birth_date") + f.sex
-    return line1, line2 + _composite(line1 + line2)
+    return line1, line2 + compute_check_digit(line1 + line2)
 
 
 def write_mrz(fields: MrzFields) -> tuple[str, ...]:
