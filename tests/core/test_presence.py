@@ -12,6 +12,7 @@ from limes.core.presence import (
     PresenceHistory,
     Stay,
 )
+from limes.core.stay import days_used
 
 
 def d(text: str) -> date:
@@ -112,8 +113,10 @@ def test_records_merge_so_that_a_day_counts_once(
         ),
     ],
 )
-def test_count_in_window(stays: list[tuple[str, str | None]], on: str, expected: int) -> None:
-    assert history(*stays).count_in_window(d(on), 180) == expected
+def test_days_used_counts_merged_presence_in_the_window(
+    stays: list[tuple[str, str | None]], on: str, expected: int
+) -> None:
+    assert days_used(history(*stays), d(on)) == expected
 
 
 @pytest.mark.parametrize(
@@ -167,7 +170,7 @@ def test_errors_are_limes_errors_with_their_own_classes() -> None:
 def test_the_supported_range_ends_are_themselves_supported() -> None:
     stay = Stay(EARLIEST_SUPPORTED_DAY, LATEST_SUPPORTED_DAY)
 
-    assert PresenceHistory.from_stays([stay]).count_in_window(LATEST_SUPPORTED_DAY, 180) == 180
+    assert days_used(PresenceHistory.from_stays([stay]), LATEST_SUPPORTED_DAY) == 180
 
 
 def test_an_open_stay_resolves_to_end_on_the_reference_date() -> None:

@@ -124,11 +124,11 @@ def query_result(history: PresenceHistory, query: Mapping[str, object]) -> dict[
     """Every key the vectors' schema defines for the query's type (dates as ISO strings)."""
     match query.get("type"):
         case "days_used" | "days_remaining":
-            used = days_used(history, _query_date(query, "control_date"))
+            counted = overstay(history, _query_date(query, "control_date"))
             return {
-                "days_used": used,
-                "days_remaining": max(0, MAX_STAY_DAYS - used),
-                "overstay_days": max(0, used - MAX_STAY_DAYS),
+                "days_used": counted.days_used,
+                "days_remaining": counted.days_remaining,
+                "overstay_days": counted.overstay_days,
             }
         case "window":
             on = _query_date(query, "control_date")

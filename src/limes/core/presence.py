@@ -159,11 +159,6 @@ class PresenceHistory:
             return 0
         return self.days_present_through(last) - self.days_present_through(first - 1)
 
-    def count_in_window(self, day: date, window_days: int) -> int:
-        """Presence days in the `window_days` days ending on (and including) `day`."""
-        last = day.toordinal()
-        return self.days_present_through(last) - self.days_present_through(last - window_days)
-
     def runs_through(self, day: int) -> Iterator[tuple[int, int]]:
         """The runs as (first, last) ordinals, cut at `day`; an open stay ends on `day`."""
         for index in range(self.settled_runs):

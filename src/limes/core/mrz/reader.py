@@ -252,10 +252,11 @@ def read_mrz(lines: Sequence[str], *, on: date, repair: bool = False) -> Machine
         clipped = [line[:width] for line in lines]
         found = (*length_problems, *_charset_problems(clipped)) if detected else length_problems
         return MachineReadableZone(lines=lines, format=detected, problems=tuple(found))
+    layout = layout_for(detected, lines)
     repairs: tuple[Repair, ...] = ()
     if repair:
-        lines, repairs = repair_ocr_confusions(layout_for(detected, lines), lines)
-    layout = layout_for(detected, lines)
+        # Repairs never add or remove a filler, so the layout (long numbers) stays the same.
+        lines, repairs = repair_ocr_confusions(layout, lines)
     problems = [*_charset_problems(lines), *_class_problems(layout, lines)]
     problems.extend(_code_problems(layout, lines))
     birth, expiry = _read_dates(layout, lines, on, problems)
