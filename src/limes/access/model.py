@@ -1,0 +1,48 @@
+"""Who may do what: named users, their roles, and the actor behind each request."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    BORDER_GUARD = "border_guard"
+    SUPERVISOR = "supervisor"
+    CARRIER = "carrier"
+    DATA_PROTECTION_OFFICER = "data_protection_officer"
+    AUDITOR = "auditor"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class User:
+    """A named user; `authority` is the border or data-protection authority they act for."""
+
+    name: str
+    roles: frozenset[Role]
+    authority: str
+    state: str  # ISO 3166 alpha-3 code of the Member State the user works for
+    active: bool = True
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ApiToken:
+    """A stored API token: only its SHA-256 digest is kept, never the token itself."""
+
+    token_id: str
+    user_name: str
+    digest: str
+    created_at: datetime
+    revoked: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Actor:
+    """Who is acting, for which purpose: what every audit entry records as who and why."""
+
+    user_name: str
+    roles: frozenset[Role]
+    authority: str
+    state: str
+    purpose: str
