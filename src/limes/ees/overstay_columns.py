@@ -25,7 +25,7 @@ NO_EXIT: Final = -1  # `exit_day` of a record whose person is still inside
 GroupColumn = Literal["nationality", "entry_bcp"]
 GROUP_COLUMNS: Final[tuple[GroupColumn, ...]] = ("nationality", "entry_bcp")
 
-# Rows per step: bounds the temporary arrays (a few times 4 MiB per column) at any size.
+# Rows per step: bounds each temporary array (16 MiB for an int32 one) whatever the size.
 _CHUNK_ROWS: Final = 1 << 22
 
 Int16s = npt.NDArray[np.int16]
@@ -214,9 +214,7 @@ def overstayer_counts(
     for radix in reversed(radixes):
         keys, digit = np.divmod(keys, radix)
         digits.append(digit.astype(np.int16))
-    return OverstayerCounts(
-        by=columns, codes=tuple(reversed(digits)), count=count.astype(np.int64)
-    )
+    return OverstayerCounts(by=columns, codes=tuple(reversed(digits)), count=count.astype(np.int64))
 
 
 def _boundary_keys(
