@@ -1,0 +1,307 @@
+"""The EES tables. Rows are plain mapped classes; the repositories convert them to domain
+records explicitly, so no domain class is ever mapped.
+
+Sets of flags and reasons with a fixed vocabulary are kept as sorted comma-separated text
+(`flags`, `roles`); refusal reasons get their own table because statistics group by them.
+Migrations in `store/migrations/versions/` must produce exactly this schema; a test
+compares them.
+"""
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from limes.store.sql.types import UtcDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(64)  # identifiers made by the service (UUID4 hex) or by an operator
+STATE = String(3)  # ICAO / ISO 3166 alpha-3 code
+CODE = String(32)  # enumeration values and short codes
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class BorderCrossingPointRow(Base):
+    __tablename__ = "border_crossing_points"
+
+    code: Mapped[str] = mapped_column(String(16), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(STATE)
+    border_type: Mapped[str] = mapped_column(CODE)
+    time_zone: Mapped[str] = mapped_column(String(64))
+
+
+class TravellerFileRow(Base):
+    __tablename__ = "traveller_files"
+
+    file_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    surname: Mapped[str] = mapped_column(String(200))
+    given_names: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(1))
+    facial_image_ref: Mapped[str | None] = mapped_column(String(200))
+    fingerprint_ref: Mapped[str | None] = mapped_column(String(200))
+    fingerprint_status: Mapped[str] = mapped_column(CODE)
+    visa_required: Mapped[bool] = mapped_column(Boolean)
+    family_member_of_eu_citizen: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    responsible_state: Mapped[str] = mapped_column(STATE)
+
+
+class NationalityRow(Base):
+    """One nationality of a file; `position` keeps the order of `Identity.nationalities`."""
+
+    __tablename__ = "nationalities"
+    __table_args__ = (Index(None, "nationality", "file_id"),)
+
+    file_id: Mapped[str] = mapped_column(
+        ForeignKey("traveller_files.file_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    nationality: Mapped[str] = mapped_column(STATE)
+
+
+class TravelDocumentRow(Base):
+    """A document of a file; one document belongs to at most one file."""
+
+    __tablename__ = "travel_documents"
+    __table_args__ = (UniqueConstraint("issuing_state", "number"),)
+
+    file_id: Mapped[str] = mapped_column(
+        ForeignKey("traveller_files.file_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    document_type: Mapped[str] = mapped_column(CODE)
+    issuing_state: Mapped[str] = mapped_column(STATE)
+    number: Mapped[str] = mapped_column(String(64))
+    expiry: Mapped[date] = mapped_column(Date)
+
+
+DOCUMENT_UNIQUE_CONSTRAINT = "uq_travel_documents_issuing_state_number"
+
+
+class EntryExitRecordRow(Base):
+    __tablename__ = "entry_exit_records"
+
+    record_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    file_id: Mapped[str] = mapped_column(
+        ForeignKey("traveller_files.file_id", ondelete="CASCADE"), index=True
+    )
+    document_issuing_state: Mapped[str] = mapped_column(STATE)
+    document_number: Mapped[str] = mapped_column(String(64))
+    entry_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    entry_day: Mapped[date] = mapped_column(Date, index=True)
+    entry_bcp_code: Mapped[str] = mapped_column(String(16))
+    entry_authority: Mapped[str] = mapped_column(String(200))
+    authorised_stay_until: Mapped[date] = mapped_column(Date)
+    visa_sticker: Mapped[str | None] = mapped_column(String(64))
+    flags: Mapped[str] = mapped_column(String(200))
+    exit_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    exit_day: Mapped[date | None] = mapped_column(Date, index=True)
+    exit_bcp_code: Mapped[str | None] = mapped_column(String(16))
+    exit_authority: Mapped[str | None] = mapped_column(String(200))
+    exit_flags: Mapped[str] = mapped_column(String(200))
+    overstay_flagged_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+_records = EntryExitRecordRow.__table__.c
+_OPEN_NOT_FLAGGED = _records.exit_at.is_(None) & _records.overstay_flagged_at.is_(None)
+_OPEN_FLAGGED = _records.exit_at.is_(None) & _records.overstay_flagged_at.is_not(None)
+# Partial indexes: the daily overstay sweep reads only open, unflagged entries, and the
+# overstayer list only flagged open ones; both stay small while the table grows.
+Index(
+    "ix_entry_exit_records_due_for_overstay_flag",
+    _records.authorised_stay_until,
+    sqlite_where=_OPEN_NOT_FLAGGED,
+    postgresql_where=_OPEN_NOT_FLAGGED,
+)
+Index(
+    "ix_entry_exit_records_overstayers",
+    _records.authorised_stay_until,
+    sqlite_where=_OPEN_FLAGGED,
+    postgresql_where=_OPEN_FLAGGED,
+)
+Index(
+    "ix_entry_exit_records_overstayers_by_bcp",
+    _records.entry_bcp_code,
+    _records.authorised_stay_until,
+    sqlite_where=_OPEN_FLAGGED,
+    postgresql_where=_OPEN_FLAGGED,
+)
+
+
+class StayDecisionRow(Base):
+    __tablename__ = "stay_decisions"
+
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("entry_exit_records.record_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    kind: Mapped[str] = mapped_column(CODE)
+    decided_on: Mapped[date] = mapped_column(Date)
+    authority: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(String(200))
+    authorised_stay_until: Mapped[date | None] = mapped_column(Date)
+    new_visa_sticker: Mapped[str | None] = mapped_column(String(64))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RefusalRecordRow(Base):
+    __tablename__ = "refusal_records"
+
+    record_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    file_id: Mapped[str] = mapped_column(
+        ForeignKey("traveller_files.file_id", ondelete="CASCADE"), index=True
+    )
+    document_issuing_state: Mapped[str] = mapped_column(STATE)
+    document_number: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    day: Mapped[date] = mapped_column(Date, index=True)
+    bcp_code: Mapped[str] = mapped_column(String(16))
+    authority: Mapped[str] = mapped_column(String(200))
+    biometrics_refused: Mapped[bool] = mapped_column(Boolean)
+    flags: Mapped[str] = mapped_column(String(200))
+
+
+class RefusalReasonRow(Base):
+    """One Annex V Part B reason of a refusal."""
+
+    __tablename__ = "refusal_reasons"
+
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("refusal_records.record_id", ondelete="CASCADE"), primary_key=True
+    )
+    reason: Mapped[str] = mapped_column(String(1), primary_key=True)
+
+
+class VisaRow(Base):
+    __tablename__ = "visas"
+
+    issuing_state: Mapped[str] = mapped_column(STATE, primary_key=True)
+    sticker_number: Mapped[str] = mapped_column(String(64), primary_key=True, index=True)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date)
+    entries_allowed: Mapped[int | None] = mapped_column(SmallInteger)
+    duration_of_stay_days: Mapped[int] = mapped_column(SmallInteger)
+    limited_territorial_validity: Mapped[str] = mapped_column(String(200))  # "AUT,BEL"
+    status: Mapped[str] = mapped_column(CODE)
+    file_id: Mapped[str | None] = mapped_column(
+        ForeignKey("traveller_files.file_id", ondelete="CASCADE"), index=True
+    )
+
+
+class RetentionRow(Base):
+    __tablename__ = "retention_schedule"
+
+    subject_kind: Mapped[str] = mapped_column(CODE, primary_key=True)
+    subject_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    file_id: Mapped[str] = mapped_column(
+        ForeignKey("traveller_files.file_id", ondelete="CASCADE"), index=True
+    )
+    erase_on: Mapped[date] = mapped_column(Date, index=True)
+    warn_on: Mapped[date | None] = mapped_column(Date)
+    warned_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+_retention = RetentionRow.__table__.c
+Index(
+    "ix_retention_schedule_warnings_due",
+    _retention.warn_on,
+    sqlite_where=_retention.warned_at.is_(None),
+    postgresql_where=_retention.warned_at.is_(None),
+)
+
+
+class IdempotencyKeyRow(Base):
+    __tablename__ = "idempotency_keys"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    request_digest: Mapped[str] = mapped_column(String(128))
+    status_code: Mapped[int] = mapped_column(SmallInteger)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class AuditLogRow(Base):
+    __tablename__ = "audit_log"
+
+    sequence: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(200))
+    roles: Mapped[str] = mapped_column(String(200))  # in the event's order, comma-separated
+    action: Mapped[str] = mapped_column(String(100))
+    subject: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(String(200))
+    outcome: Mapped[str] = mapped_column(String(100))
+    previous_digest: Mapped[str] = mapped_column(String(64))
+    digest: Mapped[str] = mapped_column(String(64))
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    authority: Mapped[str] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(STATE)
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class UserRoleRow(Base):
+    __tablename__ = "user_roles"
+
+    user_name: Mapped[str] = mapped_column(
+        ForeignKey("users.name", ondelete="CASCADE"), primary_key=True
+    )
+    role: Mapped[str] = mapped_column(CODE, primary_key=True)
+
+
+class ApiTokenRow(Base):
+    __tablename__ = "api_tokens"
+
+    token_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    user_name: Mapped[str] = mapped_column(ForeignKey("users.name", ondelete="CASCADE"), index=True)
+    digest: Mapped[str] = mapped_column(String(128), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean)
+
+
+class DataSubjectRequestRow(Base):
+    """A data-subject request; it outlives the file it is about (the answer is evidence)."""
+
+    __tablename__ = "data_subject_requests"
+
+    request_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(CODE)
+    file_id: Mapped[str] = mapped_column(ID, index=True)
+    received_on: Mapped[date] = mapped_column(Date)
+    received_by_state: Mapped[str] = mapped_column(STATE)
+    responsible_state: Mapped[str] = mapped_column(STATE)
+    answer_due_on: Mapped[date] = mapped_column(Date)
+    forward_due_on: Mapped[date | None] = mapped_column(Date)
+    check_due_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(CODE, index=True)
+    forwarded_on: Mapped[date | None] = mapped_column(Date)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    outcome: Mapped[str] = mapped_column(Text)

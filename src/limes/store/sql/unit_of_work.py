@@ -1,0 +1,108 @@
+"""`SqlUnitOfWork`: the EES repositories on one database transaction."""
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from limes.ees.ports import (
+    AuditLog,
+    BorderCrossingPoints,
+    DataSubjectRequests,
+    IdempotencyKeys,
+    Records,
+    Retention,
+    TravellerFiles,
+    Users,
+    Visas,
+)
+from limes.store.sql.audit_log import SqlAuditLog
+from limes.store.sql.border_crossing_points import SqlBorderCrossingPoints
+from limes.store.sql.data_subject_requests import SqlDataSubjectRequests
+from limes.store.sql.engine import READ_ONLY
+from limes.store.sql.errors import translate, translated_errors
+from limes.store.sql.idempotency_keys import SqlIdempotencyKeys
+from limes.store.sql.records import SqlRecords
+from limes.store.sql.retention import SqlRetention
+from limes.store.sql.traveller_files import SqlTravellerFiles
+from limes.store.sql.users import SqlUsers
+from limes.store.sql.visas import SqlVisas
+
+
+class SqlUnitOfWork:
+    """One transaction, opened on `with` and rolled back on leaving without `commit()`.
+
+    >>> factory = create_session_factory(create_engine_for("sqlite:///ees.db"))
+    >>> with SqlUnitOfWork(factory) as uow:
+    ...     uow.traveller_files.add(file)
+    ...     uow.commit()
+
+    The transaction starts on `with`, so on SQLite a writer takes the database lock
+    there; `read_only=True` starts a deferred transaction that never waits for writers.
+    Database errors leave as EES errors: DocumentConflictError, StoreUnavailableError, ...
+    """
+
+    traveller_files: TravellerFiles
+    records: Records
+    visas: Visas
+    border_crossing_points: BorderCrossingPoints
+    retention: Retention
+    idempotency_keys: IdempotencyKeys
+    audit_log: AuditLog
+    users: Users
+    data_subject_requests: DataSubjectRequests
+
+    def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
+        self._session_factory = session_factory
+        self._read_only = read_only
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        session = self._session_factory()
+        try:
+            with translated_errors():
+                session.connection(execution_options={READ_ONLY: True} if self._read_only else None)
+        except BaseException:
+            session.close()
+            raise
+        self._session = session
+        self.traveller_files = SqlTravellerFiles(session)
+        self.records = SqlRecords(session)
+        self.visas = SqlVisas(session)
+        self.border_crossing_points = SqlBorderCrossingPoints(session)
+        self.retention = SqlRetention(session)
+        self.idempotency_keys = SqlIdempotencyKeys(session)
+        self.audit_log = SqlAuditLog(session)
+        self.users = SqlUsers(session)
+        self.data_subject_requests = SqlDataSubjectRequests(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        session, self._session = self._active(), None
+        try:
+            session.close()  # rolls back whatever was not committed
+        except DBAPIError as error:
+            if exc is None:
+                raise translate(error) or error from error
+        if isinstance(exc, DBAPIError) and (translated := translate(exc)) is not None:
+            raise translated from exc
+
+    def commit(self) -> None:
+        with translated_errors():
+            self._active().commit()
+
+    def rollback(self) -> None:
+        with translated_errors():
+            self._active().rollback()
+
+    def _active(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("the unit of work is used outside its `with` block")
+        return self._session
