@@ -1,0 +1,42 @@
+"""The HTTP API: `create_app(services)` builds it around services built elsewhere."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from fastapi import FastAPI
+
+from limes.api import data_protection, ees, health, registers, reports
+from limes.api.body_limit import BodyLimit
+from limes.api.errors import install_error_handlers
+from limes.bootstrap import Services
+
+API_PREFIX = "/api/v1"
+
+
+def _version() -> str:
+    try:
+        return version("limes")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def create_app(services: Services) -> FastAPI:
+    app = FastAPI(
+        title="Limes",
+        version=_version(),
+        summary="The Entry/Exit System: traveller files, crossings, stays, overstayers.",
+        description=(
+            "Every route but `/health` needs `Authorization: Bearer <token>`; each states "
+            "which roles may call it. Errors have the body "
+            '`{"error": {"code": "...", "message": "..."}}` with a stable code. Documents '
+            "are always sent in the body, never in the URL."
+        ),
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.services = services
+    install_error_handlers(app)
+    for module in (health, ees, reports, registers, data_protection):
+        app.include_router(module.router, prefix=API_PREFIX)
+    app.add_middleware(BodyLimit)
+    return app

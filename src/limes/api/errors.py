@@ -1,0 +1,111 @@
+"""Every error the API returns, mapped to an HTTP status in one place.
+
+The body is always `{"error": {"code": ..., "message": ...}}`; the code is stable and
+machine-readable. Request validation errors name the fields that failed and the rule they
+broke, never the value sent: it may be a name or a document number.
+"""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Final
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from limes.core.errors import LimesError
+
+BAD_REQUEST: Final = 400
+
+# A code ending in ".*" covers every code with that prefix; an exact code wins.
+STATUS_BY_CODE: Final[Mapping[str, int]] = MappingProxyType(
+    {
+        "auth.not_authenticated": 401,
+        "auth.forbidden": 403,
+        "auth.unknown_user": 404,
+        "auth.user_exists": 409,
+        "auth.invalid_user": 422,
+        "ees.traveller_not_found": 404,
+        "ees.record_not_found": 404,
+        "ees.already_inside": 409,
+        "ees.not_inside": 409,
+        "ees.document_conflict": 409,
+        "ees.idempotency_key_reused": 409,
+        "ees.entry_not_authorised": 409,
+        "ees.out_of_scope": 422,
+        "ees.invalid_record": 422,
+        "ees.biometrics_required": 422,
+        "ees.unknown_border_crossing_point": 422,
+        "ees.unknown_visa": 422,
+        "ees.invalid_columns": 422,
+        "ees.store_unavailable": 503,
+        "stay.*": 422,
+        "mrz.*": 422,
+        "request.invalid": 422,
+        "request.too_large": 413,
+        "request.unknown_route": 404,
+        "request.method_not_allowed": 405,
+        "request.http_error": 400,
+        "internal.error": 500,
+    }
+)
+
+
+def status_for(code: str) -> int:
+    """The HTTP status for an error code; 400 for a code the table does not know."""
+    if code in STATUS_BY_CODE:
+        return STATUS_BY_CODE[code]
+    prefix = code.split(".", 1)[0]
+    return STATUS_BY_CODE.get(f"{prefix}.*", BAD_REQUEST)
+
+
+def error_response(
+    code: str, message: str, *, details: list[dict[str, Any]] | None = None
+) -> JSONResponse:
+    body: dict[str, Any] = {"code": code, "message": message}
+    if details is not None:
+        body["details"] = details
+    headers = {"WWW-Authenticate": "Bearer"} if code == "auth.not_authenticated" else None
+    return JSONResponse({"error": body}, status_code=status_for(code), headers=headers)
+
+
+def _limes_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, LimesError)
+    return error_response(error.code, error.message)
+
+
+def _validation_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    # Only where and which rule: pydantic's `input` and `ctx` may hold personal data.
+    details = [
+        {
+            "location": [str(part) for part in item["loc"]],
+            "type": item["type"],
+            "message": item["msg"],
+        }
+        for item in error.errors()
+    ]
+    return error_response("request.invalid", "the request is not valid", details=details)
+
+
+_HTTP_CODES: Final = {404: "request.unknown_route", 405: "request.method_not_allowed"}
+
+
+def _http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, HTTPException)
+    code = _HTTP_CODES.get(error.status_code, "request.http_error")
+    response = error_response(code, str(error.detail))
+    response.status_code = error.status_code
+    return response
+
+
+def _unexpected_error(_request: Request, _error: Exception) -> JSONResponse:
+    return error_response("internal.error", "an unexpected error occurred; it has been logged")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(LimesError, _limes_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected_error)

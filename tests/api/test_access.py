@@ -1,0 +1,207 @@
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from limes.access.model import Role
+from limes.access.policy import Action, allowed_roles
+from tests.api.bodies import document_body, entry_body, traveller_body
+from tests.api.conftest import bearer
+
+V1 = "/api/v1"
+
+# Every authenticated route: method, path as declared, path as called, body, action.
+ROUTES: list[tuple[str, str, str, dict[str, Any] | None, Action]] = [
+    ("POST", "/travellers/lookup", "", document_body(), Action.TRAVELLER_READ),
+    ("POST", "/entries", "", entry_body(), Action.ENTRY_REGISTER),
+    (
+        "POST",
+        "/exits",
+        "",
+        {"document": document_body(), "bcp_code": "NLAMS"},
+        Action.EXIT_REGISTER,
+    ),
+    (
+        "POST",
+        "/refusals",
+        "",
+        {"traveller": traveller_body(), "bcp_code": "NLAMS", "reasons": ["E"]},
+        Action.REFUSAL_REGISTER,
+    ),
+    (
+        "POST",
+        "/stay-decisions",
+        "",
+        {
+            "document": document_body(),
+            "kind": "extension",
+            "decided_on": "2026-11-20",
+            "place": "Amsterdam",
+            "authorised_stay_until": "2027-01-31",
+        },
+        Action.STAY_DECISION_REGISTER,
+    ),
+    ("POST", "/stay/remaining", "", {"document": document_body()}, Action.STAY_READ),
+    (
+        "POST",
+        "/carrier/verify",
+        "",
+        {"document": document_body(), "nationality": "USA", "planned_entry": "2026-12-01"},
+        Action.CARRIER_VERIFY,
+    ),
+    ("GET", "/overstayers", "", None, Action.OVERSTAYERS_READ),
+    ("POST", "/overstayers/flag", "", None, Action.OVERSTAYERS_FLAG),
+    (
+        "GET",
+        "/statistics",
+        "?kind=entry&dimension=nationality&from_day=2026-01-01&to_day=2026-12-31",
+        None,
+        Action.STATISTICS_READ,
+    ),
+    (
+        "POST",
+        "/visas",
+        "",
+        {
+            "sticker_number": "012345678",
+            "issuing_state": "NLD",
+            "valid_from": "2026-11-01",
+            "valid_until": "2027-04-30",
+            "entries_allowed": None,
+            "duration_of_stay_days": 90,
+        },
+        Action.VISA_REGISTER,
+    ),
+    ("GET", "/border-crossing-points", "", None, Action.BCP_READ),
+    (
+        "POST",
+        "/border-crossing-points",
+        "",
+        {
+            "code": "FIHEL",
+            "name": "Port of Helsinki",
+            "state": "FIN",
+            "border_type": "sea",
+            "time_zone": "Europe/Helsinki",
+        },
+        Action.BCP_MANAGE,
+    ),
+    (
+        "POST",
+        "/data-subject-requests",
+        "",
+        {"document": document_body(), "kind": "access"},
+        Action.DATA_SUBJECT_MANAGE,
+    ),
+    ("GET", "/data-subject-requests", "", None, Action.DATA_SUBJECT_MANAGE),
+    (
+        "POST",
+        "/data-subject-requests/{request_id}/forward",
+        "",
+        None,
+        Action.DATA_SUBJECT_MANAGE,
+    ),
+    ("GET", "/data-subject-requests/{request_id}/export", "", None, Action.DATA_SUBJECT_MANAGE),
+    (
+        "POST",
+        "/data-subject-requests/{request_id}/complete",
+        "",
+        {"accepted": False, "outcome": "not held"},
+        Action.DATA_SUBJECT_MANAGE,
+    ),
+    ("POST", "/files/{file_id}/erase", "", {"reason": "test"}, Action.FILE_ERASE),
+    ("POST", "/retention/run", "", None, Action.RETENTION_RUN),
+    ("GET", "/audit/verify", "", None, Action.AUDIT_VERIFY),
+]
+
+
+def _call(
+    client: TestClient, method: str, path: str, query: str, body: object, token: str | None
+) -> Any:
+    url = V1 + path.replace("{request_id}", "r-unknown").replace("{file_id}", "f-unknown")
+    headers = bearer(token) if token else {}
+    return client.request(method, url + query, json=body, headers=headers)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "query", "body", "action"),
+    ROUTES,
+    ids=[f"{method} {path}" for method, path, *_ in ROUTES],
+)
+def test_each_route_answers_403_to_exactly_the_roles_it_does_not_allow(
+    client: TestClient,
+    tokens: dict[Role, str],
+    method: str,
+    path: str,
+    query: str,
+    body: object,
+    action: Action,
+) -> None:
+    forbidden = {
+        role
+        for role in Role
+        if _call(client, method, path, query, body, tokens[role]).status_code == 403
+    }
+
+    assert forbidden == set(Role) - allowed_roles(action)
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "query", "body", "action"),
+    ROUTES,
+    ids=[f"{method} {path}" for method, path, *_ in ROUTES],
+)
+def test_each_route_answers_401_without_a_token(
+    client: TestClient, method: str, path: str, query: str, body: object, action: Action
+) -> None:
+    response = _call(client, method, path, query, body, None)
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "auth.not_authenticated"
+    assert response.headers["WWW-Authenticate"] == "Bearer"
+
+
+def test_an_unknown_token_is_not_authenticated(client: TestClient) -> None:
+    response = client.post(
+        f"{V1}/travellers/lookup", json=document_body(), headers=bearer("limes_nonsense")
+    )
+
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "auth.not_authenticated"
+
+
+def test_a_forbidden_answer_names_the_roles_that_may(
+    client: TestClient, tokens: dict[Role, str]
+) -> None:
+    response = client.post(f"{V1}/entries", json=entry_body(), headers=bearer(tokens[Role.CARRIER]))
+
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "auth.forbidden"
+    assert "border_guard" in response.json()["error"]["message"]
+
+
+def test_health_needs_no_token(client: TestClient) -> None:
+    response = client.get(f"{V1}/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_every_route_but_health_is_in_the_role_table(client: TestClient) -> None:
+    paths = client.get(f"{V1}/openapi.json").json()["paths"]
+
+    declared = {
+        (method.upper(), path.removeprefix(V1))
+        for path, operations in paths.items()
+        for method in operations
+    }
+
+    assert declared - {("GET", "/health")} == {(method, path) for method, path, *_ in ROUTES}
+
+
+def test_each_route_states_its_roles_in_the_openapi_description(client: TestClient) -> None:
+    paths = client.get(f"{V1}/openapi.json").json()["paths"]
+
+    for method, path, _, _, action in ROUTES:
+        description = paths[V1 + path][method.lower()]["description"]
+        assert all(f"`{role}`" in description for role in allowed_roles(action))
