@@ -128,15 +128,26 @@ def unit_of_work_factory(store: StoreUnderTest) -> Callable[[], UnitOfWork]:
     return store.unit_of_work
 
 
+@pytest.fixture
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[str], str]:
+    """Makes a fresh, migrated database whose commits are real (no surrounding transaction)."""
+
+    def make(backend: str) -> str:
+        if backend == "sqlite":
+            url = f"sqlite:///{tmp_path / f'ees-{secrets.token_hex(4)}.db'}"
+            upgrade(url)
+            return url
+        new_schema: Callable[[], str] = request.getfixturevalue("postgres_schema_url")
+        return new_schema()
+
+    return make
+
+
 @pytest.fixture(params=("sqlite", "postgresql"))
-def committed_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh, migrated database whose commits are real (no surrounding transaction)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'ees.db'}"
-        upgrade(url)
-        return url
-    new_schema: Callable[[], str] = request.getfixturevalue("postgres_schema_url")
-    return new_schema()
+def committed_database_url(
+    request: pytest.FixtureRequest, new_database: Callable[[str], str]
+) -> str:
+    return new_database(request.param)
 
 
 def _memory_counts(store: MemoryStore) -> dict[str, int]:
