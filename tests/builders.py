@@ -138,7 +138,10 @@ def entry(
     when: datetime | None = None,
     bcp_code: str = "NLAMS",
     visa: VisaRecord | None = None,
-    **flags: bool,
+    biometrics_postponed: bool = False,
+    fallback: bool = False,
+    self_service: bool = False,
+    e_gate: bool = False,
 ) -> EntryRegistration:
     return EntryRegistration(
         traveller=traveller or make_traveller(),
@@ -149,7 +152,10 @@ def entry(
             if visa
             else None
         ),
-        **flags,
+        biometrics_postponed=biometrics_postponed,
+        fallback=fallback,
+        self_service=self_service,
+        e_gate=e_gate,
     )
 
 

@@ -9,13 +9,14 @@ from limes.access.errors import ForbiddenError
 from limes.ees.data_subject import RequestKind, RequestStatus
 from limes.ees.errors import TravellerNotFoundError
 from limes.ees.model import DocumentKey
-from tests.builders import AUDITOR, DPO, GUARD, at, entry, make_actor, make_world
+from tests.builders import AUDITOR, DPO, GUARD, at, entry, make_actor
+from tests.ees.conftest import NewWorld
 
 DOCUMENT = DocumentKey("USA", "L898902C3")
 
 
-def test_registrations_and_reads_are_audited_with_who_what_and_why() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_registrations_and_reads_are_audited_with_who_what_and_why(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     outcome = world.crossings.register_entry(entry(), GUARD)
     world.stays.find_traveller(DOCUMENT, GUARD)
 
@@ -30,8 +31,8 @@ def test_registrations_and_reads_are_audited_with_who_what_and_why() -> None:
     assert all(event.purpose == "border_check" for event in mine)
 
 
-def test_the_audit_chain_verifies_and_no_entry_names_the_person() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_the_audit_chain_verifies_and_no_entry_names_the_person(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)
 
     verdict = world.audit.verify(AUDITOR)
@@ -44,15 +45,17 @@ def test_the_audit_chain_verifies_and_no_entry_names_the_person() -> None:
     assert "L898902C3" not in text
 
 
-def test_a_border_guard_may_not_verify_the_audit_log() -> None:
-    world = make_world()
+def test_a_border_guard_may_not_verify_the_audit_log(new_world: NewWorld) -> None:
+    world = new_world()
 
     with pytest.raises(ForbiddenError):
         world.audit.verify(GUARD)
 
 
-def test_an_access_request_from_another_state_has_its_forwarding_deadline() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_an_access_request_from_another_state_has_its_forwarding_deadline(
+    new_world: NewWorld,
+) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)  # responsible state: NLD
     german_dpo = make_actor(*DPO.roles, name="dpo-de", state="DEU")
 
@@ -65,8 +68,8 @@ def test_an_access_request_from_another_state_has_its_forwarding_deadline() -> N
     assert forwarded.check_due_on == date(2026, 7, 1)
 
 
-def test_an_access_request_exports_the_whole_file() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_an_access_request_exports_the_whole_file(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)
     request = world.data_subjects.open(DOCUMENT, RequestKind.ACCESS, DPO)
 
@@ -80,8 +83,8 @@ def test_an_access_request_exports_the_whole_file() -> None:
     assert world.data_subjects.list_open(DPO) == []
 
 
-def test_an_accepted_erasure_request_erases_the_file() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_an_accepted_erasure_request_erases_the_file(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)
     request = world.data_subjects.open(DOCUMENT, RequestKind.ERASURE, DPO)
 
@@ -91,8 +94,8 @@ def test_an_accepted_erasure_request_erases_the_file() -> None:
         world.stays.find_traveller(DOCUMENT, GUARD)
 
 
-def test_an_accepted_rectification_corrects_the_identity() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_an_accepted_rectification_corrects_the_identity(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     outcome = world.crossings.register_entry(entry(), GUARD)
     request = world.data_subjects.open(DOCUMENT, RequestKind.RECTIFICATION, DPO)
     history = world.stays.find_traveller(DOCUMENT, GUARD)

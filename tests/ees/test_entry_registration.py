@@ -27,12 +27,12 @@ from tests.builders import (
     exit_of,
     make_traveller,
     make_visa,
-    make_world,
 )
+from tests.ees.conftest import NewWorld
 
 
-def test_a_first_entry_creates_a_file_and_authorises_ninety_days() -> None:
-    world = make_world()
+def test_a_first_entry_creates_a_file_and_authorises_ninety_days(new_world: NewWorld) -> None:
+    world = new_world()
 
     outcome = world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
 
@@ -44,8 +44,10 @@ def test_a_first_entry_creates_a_file_and_authorises_ninety_days() -> None:
     assert outcome.record.entry.authority == "Koninklijke Marechaussee"
 
 
-def test_the_entry_day_is_the_day_at_the_border_crossing_point_not_in_utc() -> None:
-    world = make_world()
+def test_the_entry_day_is_the_day_at_the_border_crossing_point_not_in_utc(
+    new_world: NewWorld,
+) -> None:
+    world = new_world()
 
     # 23:30 UTC on 31 May is already 1 June in Amsterdam (UTC+2 in summer).
     outcome = world.crossings.register_entry(entry(when=at(2026, 5, 31, 23)), GUARD)
@@ -53,8 +55,8 @@ def test_the_entry_day_is_the_day_at_the_border_crossing_point_not_in_utc() -> N
     assert outcome.record.entry.day == date(2026, 6, 1)
 
 
-def test_earlier_stays_in_the_window_shorten_the_authorised_stay() -> None:
-    world = make_world()
+def test_earlier_stays_in_the_window_shorten_the_authorised_stay(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 3, 1)), GUARD)
     world.crossings.register_exit(exit_of(when=at(2026, 4, 29)), GUARD)  # 60 days
 
@@ -65,8 +67,10 @@ def test_earlier_stays_in_the_window_shorten_the_authorised_stay() -> None:
     assert outcome.max_stay_days == 30
 
 
-def test_a_traveller_with_ninety_days_used_is_not_authorised_and_nothing_is_written() -> None:
-    world = make_world()
+def test_a_traveller_with_ninety_days_used_is_not_authorised_and_nothing_is_written(
+    new_world: NewWorld,
+) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 3, 1)), GUARD)
     world.crossings.register_exit(exit_of(when=at(2026, 5, 29)), GUARD)  # 90 days
 
@@ -78,8 +82,8 @@ def test_a_traveller_with_ninety_days_used_is_not_authorised_and_nothing_is_writ
     assert len(history.entries) == 1
 
 
-def test_a_visa_required_national_without_a_visa_is_not_authorised() -> None:
-    world = make_world()
+def test_a_visa_required_national_without_a_visa_is_not_authorised(new_world: NewWorld) -> None:
+    world = new_world()
     traveller = make_traveller(nationalities=("CHN",), fingerprint_ref=None)
 
     with pytest.raises(EntryNotAuthorisedError) as refused:
@@ -88,8 +92,8 @@ def test_a_visa_required_national_without_a_visa_is_not_authorised() -> None:
     assert refused.value.reason == "visa_required"
 
 
-def test_a_single_entry_visa_cannot_be_used_for_a_second_entry() -> None:
-    world = make_world()
+def test_a_single_entry_visa_cannot_be_used_for_a_second_entry(new_world: NewWorld) -> None:
+    world = new_world()
     visa = world.registry.register_visa(make_visa(entries_allowed=1), SUPERVISOR)
     traveller = make_traveller(nationalities=("CHN",), fingerprint_ref=None)
     first = world.crossings.register_entry(entry(traveller, when=at(2026, 6, 1), visa=visa), GUARD)
@@ -104,8 +108,8 @@ def test_a_single_entry_visa_cannot_be_used_for_a_second_entry() -> None:
     assert refused.value.reason == "visa_entries_used"
 
 
-def test_the_visa_duration_of_stay_caps_the_authorised_stay() -> None:
-    world = make_world()
+def test_the_visa_duration_of_stay_caps_the_authorised_stay(new_world: NewWorld) -> None:
+    world = new_world()
     visa = world.registry.register_visa(make_visa(duration_of_stay_days=15), SUPERVISOR)
     traveller = make_traveller(nationalities=("IND",), fingerprint_ref=None)
 
@@ -117,8 +121,8 @@ def test_the_visa_duration_of_stay_caps_the_authorised_stay() -> None:
     assert outcome.max_stay_days == 15
 
 
-def test_an_unknown_visa_is_rejected() -> None:
-    world = make_world()
+def test_an_unknown_visa_is_rejected(new_world: NewWorld) -> None:
+    world = new_world()
     traveller = make_traveller(nationalities=("IND",), fingerprint_ref=None)
 
     with pytest.raises(UnknownVisaError):
@@ -142,9 +146,12 @@ def test_an_unknown_visa_is_rejected() -> None:
     ],
 )
 def test_out_of_scope_travellers_are_rejected_with_their_category(
-    nationalities: tuple[str, ...], exemption: ScopeExemption | None, category: str
+    nationalities: tuple[str, ...],
+    exemption: ScopeExemption | None,
+    category: str,
+    new_world: NewWorld,
 ) -> None:
-    world = make_world()
+    world = new_world()
     traveller = replace(make_traveller(nationalities=nationalities), exemption=exemption)
 
     with pytest.raises(OutOfScopeError) as rejected:
@@ -153,23 +160,25 @@ def test_out_of_scope_travellers_are_rejected_with_their_category(
     assert rejected.value.category == category
 
 
-def test_a_second_entry_without_exit_is_rejected() -> None:
-    world = make_world()
+def test_a_second_entry_without_exit_is_rejected(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
 
     with pytest.raises(AlreadyInsideError):
         world.crossings.register_entry(entry(when=at(2026, 6, 2)), GUARD)
 
 
-def test_an_unknown_border_crossing_point_is_rejected() -> None:
-    world = make_world()
+def test_an_unknown_border_crossing_point_is_rejected(new_world: NewWorld) -> None:
+    world = new_world()
 
     with pytest.raises(UnknownBorderCrossingPointError):
         world.crossings.register_entry(entry(bcp_code="XXXXX"), GUARD)
 
 
-def test_a_visa_exempt_adult_without_fingerprints_needs_them_or_a_postponement() -> None:
-    world = make_world()
+def test_a_visa_exempt_adult_without_fingerprints_needs_them_or_a_postponement(
+    new_world: NewWorld,
+) -> None:
+    world = new_world()
     traveller = make_traveller(fingerprint_ref=None)
 
     with pytest.raises(BiometricsRequiredError):
@@ -180,8 +189,8 @@ def test_a_visa_exempt_adult_without_fingerprints_needs_them_or_a_postponement()
     assert outcome.warnings == ("biometrics_outstanding",)
 
 
-def test_postponed_fingerprints_are_completed_at_the_next_crossing() -> None:
-    world = make_world()
+def test_postponed_fingerprints_are_completed_at_the_next_crossing(new_world: NewWorld) -> None:
+    world = new_world()
     traveller = make_traveller(fingerprint_ref=None)
     world.crossings.register_entry(
         entry(traveller, when=at(2026, 6, 1), biometrics_postponed=True), GUARD
@@ -197,8 +206,8 @@ def test_postponed_fingerprints_are_completed_at_the_next_crossing() -> None:
     assert history.file.biometrics.fingerprint_ref == "fingers-later"
 
 
-def test_children_under_twelve_give_no_fingerprints() -> None:
-    world = make_world()
+def test_children_under_twelve_give_no_fingerprints(new_world: NewWorld) -> None:
+    world = new_world()
     child = make_traveller(date_of_birth=date(2016, 1, 1), fingerprint_ref=None)
 
     outcome = world.crossings.register_entry(entry(child, when=at(2026, 6, 1)), GUARD)
@@ -208,8 +217,8 @@ def test_children_under_twelve_give_no_fingerprints() -> None:
     assert history.file.biometrics.fingerprint_status is FingerprintStatus.EXEMPT_CHILD_UNDER_12
 
 
-def test_the_file_follows_the_person_to_a_new_document() -> None:
-    world = make_world()
+def test_the_file_follows_the_person_to_a_new_document(new_world: NewWorld) -> None:
+    world = new_world()
     first = world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
     world.crossings.register_exit(exit_of(when=at(2026, 6, 5)), GUARD)
     renewed = make_traveller(number="X12345678", expiry=date(2036, 1, 1))
@@ -226,8 +235,8 @@ def test_the_file_follows_the_person_to_a_new_document() -> None:
     assert second.days_used_on_entry == 6
 
 
-def test_a_document_held_by_another_file_cannot_be_attached() -> None:
-    world = make_world()
+def test_a_document_held_by_another_file_cannot_be_attached(new_world: NewWorld) -> None:
+    world = new_world()
     first = world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
     other = make_traveller(surname="DOE", number="Z99999999")
     world.crossings.register_entry(entry(other, when=at(2026, 6, 1)), GUARD)
@@ -238,8 +247,10 @@ def test_a_document_held_by_another_file_cannot_be_attached() -> None:
         )
 
 
-def test_replaying_an_idempotency_key_returns_the_first_outcome_and_writes_once() -> None:
-    world = make_world()
+def test_replaying_an_idempotency_key_returns_the_first_outcome_and_writes_once(
+    new_world: NewWorld,
+) -> None:
+    world = new_world()
     command = entry(when=at(2026, 6, 1))
 
     first = world.crossings.register_entry(command, GUARD, idempotency_key="lane-3-0001")
@@ -250,23 +261,23 @@ def test_replaying_an_idempotency_key_returns_the_first_outcome_and_writes_once(
     assert len(history.entries) == 1
 
 
-def test_an_idempotency_key_reused_for_another_request_is_an_error() -> None:
-    world = make_world()
+def test_an_idempotency_key_reused_for_another_request_is_an_error(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD, idempotency_key="k-1")
 
     with pytest.raises(IdempotencyKeyReusedError):
         world.crossings.register_exit(exit_of(when=at(2026, 6, 2)), GUARD, idempotency_key="k-1")
 
 
-def test_a_carrier_may_not_register_an_entry() -> None:
-    world = make_world()
+def test_a_carrier_may_not_register_an_entry(new_world: NewWorld) -> None:
+    world = new_world()
 
     with pytest.raises(ForbiddenError):
         world.crossings.register_entry(entry(), CARRIER)
 
 
-def test_an_expired_travel_document_is_not_accepted() -> None:
-    world = make_world()
+def test_an_expired_travel_document_is_not_accepted(new_world: NewWorld) -> None:
+    world = new_world()
     traveller = make_traveller(expiry=date(2026, 5, 31))
 
     with pytest.raises(EntryNotAuthorisedError) as refused:
@@ -275,8 +286,10 @@ def test_an_expired_travel_document_is_not_accepted() -> None:
     assert refused.value.reason == "travel_document_expired"
 
 
-def test_family_members_of_eu_citizens_are_marked_and_outside_the_calculator() -> None:
-    world = make_world()
+def test_family_members_of_eu_citizens_are_marked_and_outside_the_calculator(
+    new_world: NewWorld,
+) -> None:
+    world = new_world()
     traveller = make_traveller(family_member_of_eu_citizen=True)
     world.crossings.register_entry(entry(traveller, when=at(2026, 1, 1)), GUARD)
     world.crossings.register_exit(exit_of(traveller, when=at(2026, 3, 31)), GUARD)  # 90 days

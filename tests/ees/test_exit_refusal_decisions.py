@@ -14,15 +14,15 @@ from tests.builders import (
     entry,
     exit_of,
     make_traveller,
-    make_world,
     refusal,
 )
+from tests.ees.conftest import NewWorld
 
 DOCUMENT = DocumentKey("USA", "L898902C3")
 
 
-def test_an_exit_within_the_authorised_stay_reports_no_overstay() -> None:
-    world = make_world()
+def test_an_exit_within_the_authorised_stay_reports_no_overstay(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
 
     outcome = world.crossings.register_exit(exit_of(when=at(2026, 6, 30)), GUARD)
@@ -34,8 +34,10 @@ def test_an_exit_within_the_authorised_stay_reports_no_overstay() -> None:
     assert outcome.days_after_authorised_stay == 0
 
 
-def test_an_exit_after_the_authorised_stay_reports_both_overstay_measures() -> None:
-    world = make_world()
+def test_an_exit_after_the_authorised_stay_reports_both_overstay_measures(
+    new_world: NewWorld,
+) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)  # until 29 August
 
     outcome = world.crossings.register_exit(exit_of(when=at(2026, 9, 8)), GUARD)
@@ -46,8 +48,8 @@ def test_an_exit_after_the_authorised_stay_reports_both_overstay_measures() -> N
     assert outcome.days_after_authorised_stay == 10
 
 
-def test_an_exit_without_an_open_entry_is_rejected() -> None:
-    world = make_world()
+def test_an_exit_without_an_open_entry_is_rejected(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
     world.crossings.register_exit(exit_of(when=at(2026, 6, 2)), GUARD)
 
@@ -55,16 +57,16 @@ def test_an_exit_without_an_open_entry_is_rejected() -> None:
         world.crossings.register_exit(exit_of(when=at(2026, 6, 3)), GUARD)
 
 
-def test_an_exit_before_its_entry_is_rejected() -> None:
-    world = make_world()
+def test_an_exit_before_its_entry_is_rejected(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 10)), GUARD)
 
     with pytest.raises(InvalidRecordError):
         world.crossings.register_exit(exit_of(when=at(2026, 6, 9)), GUARD)
 
 
-def test_a_refusal_creates_a_file_with_its_annex_v_reasons() -> None:
-    world = make_world()
+def test_a_refusal_creates_a_file_with_its_annex_v_reasons(new_world: NewWorld) -> None:
+    world = new_world()
     reasons = frozenset({RefusalReason.NO_VALID_VISA_OR_RESIDENCE_PERMIT})
     traveller = make_traveller(nationalities=("NGA",), fingerprint_ref=None)
 
@@ -76,8 +78,10 @@ def test_a_refusal_creates_a_file_with_its_annex_v_reasons() -> None:
     assert history.refusals == (outcome.record,)
 
 
-def test_a_refusal_because_biometrics_are_refused_needs_no_other_reason() -> None:
-    world = make_world()
+def test_a_refusal_because_biometrics_are_refused_needs_no_other_reason(
+    new_world: NewWorld,
+) -> None:
+    world = new_world()
     traveller = make_traveller(facial_image_ref=None, fingerprint_ref=None)
 
     outcome = world.crossings.register_refusal(
@@ -87,23 +91,25 @@ def test_a_refusal_because_biometrics_are_refused_needs_no_other_reason() -> Non
     assert outcome.record.biometrics_refused
 
 
-def test_a_refusal_without_any_reason_is_rejected() -> None:
-    world = make_world()
+def test_a_refusal_without_any_reason_is_rejected(new_world: NewWorld) -> None:
+    world = new_world()
 
     with pytest.raises(InvalidRecordError):
         world.crossings.register_refusal(refusal(reasons=frozenset()), GUARD)
 
 
-def test_a_traveller_inside_cannot_be_refused_entry() -> None:
-    world = make_world()
+def test_a_traveller_inside_cannot_be_refused_entry(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
 
     with pytest.raises(AlreadyInsideError):
         world.crossings.register_refusal(refusal(when=at(2026, 6, 2)), GUARD)
 
 
-def test_an_extension_moves_the_authorised_stay_and_clears_the_overstay_flag() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_an_extension_moves_the_authorised_stay_and_clears_the_overstay_flag(
+    new_world: NewWorld,
+) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)
     world.clock.set(at(2026, 9, 1))
     assert world.monitoring.flag_overstayers(SUPERVISOR) == 1
@@ -125,8 +131,8 @@ def test_an_extension_moves_the_authorised_stay_and_clears_the_overstay_flag() -
     assert world.monitoring.overstayers(SUPERVISOR) == []
 
 
-def test_an_extension_must_end_after_the_current_authorised_stay() -> None:
-    world = make_world()
+def test_an_extension_must_end_after_the_current_authorised_stay(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
 
     with pytest.raises(InvalidRecordError):
@@ -142,8 +148,8 @@ def test_an_extension_must_end_after_the_current_authorised_stay() -> None:
         )
 
 
-def test_a_revocation_ends_the_authorised_stay_on_the_decision_day() -> None:
-    world = make_world()
+def test_a_revocation_ends_the_authorised_stay_on_the_decision_day(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
 
     world.crossings.register_stay_decision(
@@ -160,8 +166,8 @@ def test_a_revocation_ends_the_authorised_stay_on_the_decision_day() -> None:
     assert report.authorised_stay_until == date(2026, 6, 10)
 
 
-def test_the_remaining_stay_counts_days_used_and_left() -> None:
-    world = make_world()
+def test_the_remaining_stay_counts_days_used_and_left(new_world: NewWorld) -> None:
+    world = new_world()
     world.crossings.register_entry(entry(when=at(2026, 6, 1)), GUARD)
 
     report = world.stays.remaining_stay(DOCUMENT, GUARD, on=date(2026, 6, 20))

@@ -17,13 +17,15 @@ from tests.builders import (
     entry,
     exit_of,
     make_traveller,
-    make_world,
     refusal,
 )
+from tests.ees.conftest import NewWorld
 
 
-def test_an_open_entry_is_flagged_once_the_authorised_stay_has_ended_everywhere() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_an_open_entry_is_flagged_once_the_authorised_stay_has_ended_everywhere(
+    new_world: NewWorld,
+) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)  # authorised until 29 August
 
     world.clock.set(at(2026, 8, 29, 23))
@@ -37,8 +39,10 @@ def test_an_open_entry_is_flagged_once_the_authorised_stay_has_ended_everywhere(
     assert [row.file.identity.surname for row in rows] == ["ERIKSSON"]
 
 
-def test_the_overstayer_list_filters_by_nationality_and_border_crossing_point() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_the_overstayer_list_filters_by_nationality_and_border_crossing_point(
+    new_world: NewWorld,
+) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(make_traveller(number="A1")), GUARD)
     world.crossings.register_entry(
         entry(make_traveller(number="B2", nationalities=("GBR",)), bcp_code="FIHEL"), GUARD
@@ -53,8 +57,8 @@ def test_the_overstayer_list_filters_by_nationality_and_border_crossing_point() 
     assert [row.record.document.number for row in at_schiphol] == ["A1"]
 
 
-def test_travellers_who_left_in_time_are_not_overstayers() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_travellers_who_left_in_time_are_not_overstayers(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)
     world.crossings.register_exit(exit_of(when=at(2026, 6, 20)), GUARD)
     world.clock.set(at(2026, 12, 1))
@@ -63,15 +67,15 @@ def test_travellers_who_left_in_time_are_not_overstayers() -> None:
     assert world.monitoring.overstayers(SUPERVISOR) == []
 
 
-def test_a_border_guard_may_not_read_the_overstayer_list() -> None:
-    world = make_world()
+def test_a_border_guard_may_not_read_the_overstayer_list(new_world: NewWorld) -> None:
+    world = new_world()
 
     with pytest.raises(ForbiddenError):
         world.monitoring.overstayers(GUARD)
 
 
-def test_statistics_count_by_nationality_and_suppress_small_counts() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_statistics_count_by_nationality_and_suppress_small_counts(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     for index in range(6):
         world.crossings.register_entry(entry(make_traveller(number=f"US{index}")), GUARD)
     world.crossings.register_entry(
@@ -91,8 +95,8 @@ def test_statistics_count_by_nationality_and_suppress_small_counts() -> None:
     assert table.suppressed_cells == 1
 
 
-def test_refusals_are_counted_by_reason() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_refusals_are_counted_by_reason(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     for index in range(5):
         world.crossings.register_refusal(
             refusal(
@@ -115,8 +119,10 @@ def test_refusals_are_counted_by_reason() -> None:
     ]
 
 
-def test_an_exited_record_and_its_file_are_erased_three_years_after_the_exit() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_an_exited_record_and_its_file_are_erased_three_years_after_the_exit(
+    new_world: NewWorld,
+) -> None:
+    world = new_world(now=at(2026, 6, 1))
     document = DocumentKey("USA", "L898902C3")
     world.crossings.register_entry(entry(), GUARD)
     world.crossings.register_exit(exit_of(when=at(2026, 6, 10)), GUARD)
@@ -137,8 +143,8 @@ def test_an_exited_record_and_its_file_are_erased_three_years_after_the_exit() -
         world.stays.find_traveller(document, GUARD)
 
 
-def test_a_new_entry_within_three_years_keeps_the_file() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_a_new_entry_within_three_years_keeps_the_file(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     document = DocumentKey("USA", "L898902C3")
     world.crossings.register_entry(entry(), GUARD)
     world.crossings.register_exit(exit_of(when=at(2026, 6, 10)), GUARD)
@@ -153,8 +159,10 @@ def test_a_new_entry_within_three_years_keeps_the_file() -> None:
     assert [record.entry.day for record in history.entries] == [date(2028, 6, 1)]
 
 
-def test_overstayer_data_are_kept_five_years_with_a_warning_three_months_before() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_overstayer_data_are_kept_five_years_with_a_warning_three_months_before(
+    new_world: NewWorld,
+) -> None:
+    world = new_world(now=at(2026, 6, 1))
     world.crossings.register_entry(entry(), GUARD)  # authorised until 29 August 2026
 
     world.clock.set(at(2031, 5, 29, 12))
@@ -169,8 +177,8 @@ def test_overstayer_data_are_kept_five_years_with_a_warning_three_months_before(
     assert (erased.erased_records, erased.erased_files) == (1, 0)
 
 
-def test_family_members_records_are_kept_one_year_after_exit() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_family_members_records_are_kept_one_year_after_exit(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     traveller = make_traveller(family_member_of_eu_citizen=True)
     world.crossings.register_entry(entry(traveller), GUARD)
     world.crossings.register_exit(exit_of(traveller, when=at(2026, 6, 10)), GUARD)
@@ -181,8 +189,8 @@ def test_family_members_records_are_kept_one_year_after_exit() -> None:
     assert report.erased_records == 1
 
 
-def test_erasing_a_file_removes_everything_about_the_person() -> None:
-    world = make_world(now=at(2026, 6, 1))
+def test_erasing_a_file_removes_everything_about_the_person(new_world: NewWorld) -> None:
+    world = new_world(now=at(2026, 6, 1))
     outcome = world.crossings.register_entry(entry(), GUARD)
 
     world.retention.erase_file(outcome.record.file_id, SUPERVISOR, "acquired_eu_citizenship")
