@@ -136,8 +136,11 @@ def database(backend: str) -> Iterator[str]:
     server = create_engine(make_url(POSTGRES_URL).set(drivername="postgresql+psycopg"))
     with server.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(POSTGRES_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    rendered = url.render_as_string(hide_password=False)
+    rendered = (
+        make_url(POSTGRES_URL)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
+        .render_as_string(hide_password=False)
+    )
     try:
         upgrade(rendered)
         yield rendered
