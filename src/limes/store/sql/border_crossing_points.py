@@ -1,14 +1,19 @@
 """Border crossing points in SQL."""
 
 from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Row, bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from limes.ees.model import BorderCrossingPoint, BorderType
 from limes.store.sql.errors import translated_errors
-from limes.store.sql.statements import FRESH
-from limes.store.sql.tables import BorderCrossingPointRow
+from limes.store.sql.tables import BorderCrossingPointRow, table_of
+
+_BCPS = table_of(BorderCrossingPointRow)
+_BCP = select(_BCPS).where(_BCPS.c.code == bindparam("code"))
+_ALL_BCPS = select(_BCPS).order_by(_BCPS.c.code)
+_INSERT_BCP = insert(_BCPS)
 
 
 class SqlBorderCrossingPoints:
@@ -24,21 +29,17 @@ class SqlBorderCrossingPoints:
             "time_zone": bcp.time_zone,
         }
         with translated_errors():
-            self._session.execute(insert(BorderCrossingPointRow), [values])
+            self._session.execute(_INSERT_BCP, [values])
 
     def get(self, code: str) -> BorderCrossingPoint | None:
-        row = self._session.get(BorderCrossingPointRow, code, populate_existing=True)
+        row = self._session.execute(_BCP, {"code": code}).one_or_none()
         return None if row is None else _bcp(row)
 
     def list(self) -> Sequence[BorderCrossingPoint]:
-        rows = self._session.scalars(
-            select(BorderCrossingPointRow).order_by(BorderCrossingPointRow.code),
-            execution_options=FRESH,
-        )
-        return [_bcp(row) for row in rows]
+        return [_bcp(row) for row in self._session.execute(_ALL_BCPS)]
 
 
-def _bcp(row: BorderCrossingPointRow) -> BorderCrossingPoint:
+def _bcp(row: Row[Any]) -> BorderCrossingPoint:
     return BorderCrossingPoint(
         code=row.code,
         name=row.name,

@@ -1,18 +1,27 @@
 """Data-subject requests (EESR art. 52) in SQL."""
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import CursorResult, insert, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from limes.ees.data_subject import DataSubjectRequest, RequestKind, RequestStatus
 from limes.ees.errors import RecordNotFoundError
 from limes.store.sql.errors import translated_errors
-from limes.store.sql.statements import FRESH, NO_SYNC
-from limes.store.sql.tables import DataSubjectRequestRow
+from limes.store.sql.statements import changed_rows
+from limes.store.sql.tables import DataSubjectRequestRow, table_of
 
-_OPEN = (RequestStatus.RECEIVED.value, RequestStatus.FORWARDED.value)
+_REQUESTS = table_of(DataSubjectRequestRow)
+_REQUEST = select(_REQUESTS).where(_REQUESTS.c.request_id == bindparam("request_id"))
+_OPEN = (
+    select(_REQUESTS)
+    .where(_REQUESTS.c.status.in_([RequestStatus.RECEIVED.value, RequestStatus.FORWARDED.value]))
+    .order_by(_REQUESTS.c.answer_due_on, _REQUESTS.c.request_id)
+    .limit(bindparam("limit"))
+)
+_INSERT_REQUEST = insert(_REQUESTS)
+_UPDATE_REQUEST = update(_REQUESTS).where(_REQUESTS.c.request_id == bindparam("saved_request_id"))
 
 
 class SqlDataSubjectRequests:
@@ -21,32 +30,20 @@ class SqlDataSubjectRequests:
 
     def add(self, request: DataSubjectRequest) -> None:
         with translated_errors():
-            self._session.execute(insert(DataSubjectRequestRow), [_values(request)])
+            self._session.execute(_INSERT_REQUEST, [_values(request)])
 
     def save(self, request: DataSubjectRequest) -> None:
-        statement = update(DataSubjectRequestRow).where(
-            DataSubjectRequestRow.request_id == request.request_id
-        )
-        result = self._session.execute(
-            statement.values(_values(request)), execution_options=NO_SYNC
-        )
-        if cast(CursorResult[Any], result).rowcount == 0:
+        values = _values(request) | {"saved_request_id": request.request_id}
+        if changed_rows(self._session, _UPDATE_REQUEST, values) == 0:
             raise RecordNotFoundError("no data-subject request with this identifier")
 
     def get(self, request_id: str) -> DataSubjectRequest | None:
-        row = self._session.get(DataSubjectRequestRow, request_id, populate_existing=True)
+        row = self._session.execute(_REQUEST, {"request_id": request_id}).one_or_none()
         return None if row is None else _request(row)
 
     def list_open(self, limit: int) -> Sequence[DataSubjectRequest]:
         """Open requests, the earliest answer deadline first."""
-        rows = self._session.scalars(
-            select(DataSubjectRequestRow)
-            .where(DataSubjectRequestRow.status.in_(_OPEN))
-            .order_by(DataSubjectRequestRow.answer_due_on, DataSubjectRequestRow.request_id)
-            .limit(limit),
-            execution_options=FRESH,
-        )
-        return [_request(row) for row in rows]
+        return [_request(row) for row in self._session.execute(_OPEN, {"limit": limit})]
 
 
 def _values(request: DataSubjectRequest) -> dict[str, Any]:
@@ -67,7 +64,7 @@ def _values(request: DataSubjectRequest) -> dict[str, Any]:
     }
 
 
-def _request(row: DataSubjectRequestRow) -> DataSubjectRequest:
+def _request(row: Row[Any]) -> DataSubjectRequest:
     return DataSubjectRequest(
         request_id=row.request_id,
         kind=RequestKind(row.kind),

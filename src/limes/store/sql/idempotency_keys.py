@@ -1,11 +1,15 @@
 """Idempotency keys in SQL: a key is written once; a retry reads the stored outcome."""
 
-from sqlalchemy import insert
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from limes.ees.ports import StoredResponse
 from limes.store.sql.errors import translated_errors
-from limes.store.sql.tables import IdempotencyKeyRow
+from limes.store.sql.tables import IdempotencyKeyRow, table_of
+
+_KEYS = table_of(IdempotencyKeyRow)
+_KEY = select(_KEYS).where(_KEYS.c.key == bindparam("key"))
+_INSERT_KEY = insert(_KEYS)
 
 
 class SqlIdempotencyKeys:
@@ -13,7 +17,7 @@ class SqlIdempotencyKeys:
         self._session = session
 
     def get(self, key: str) -> StoredResponse | None:
-        row = self._session.get(IdempotencyKeyRow, key, populate_existing=True)
+        row = self._session.execute(_KEY, {"key": key}).one_or_none()
         if row is None:
             return None
         return StoredResponse(
@@ -34,4 +38,4 @@ class SqlIdempotencyKeys:
             "created_at": response.created_at,
         }
         with translated_errors():
-            self._session.execute(insert(IdempotencyKeyRow), [values])
+            self._session.execute(_INSERT_KEY, [values])

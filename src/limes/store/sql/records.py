@@ -3,9 +3,19 @@
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import ColumnElement, CursorResult, delete, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    bindparam,
+    delete,
+    insert,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from limes.ees.errors import RecordNotFoundError
@@ -22,19 +32,55 @@ from limes.ees.model import (
 from limes.ees.ports import OverstayerRow, StatisticsRow
 from limes.store.sql.code_lists import codes, sorted_text
 from limes.store.sql.errors import translated_errors
-from limes.store.sql.statements import FRESH, NO_SYNC
+from limes.store.sql.statements import changed_rows
 from limes.store.sql.statistics import statistics
 from limes.store.sql.tables import (
     EntryExitRecordRow,
-    NationalityRow,
     RefusalReasonRow,
     RefusalRecordRow,
     RetentionRow,
     StayDecisionRow,
+    TravellerFileRow,
+    table_of,
 )
 from limes.store.sql.traveller_file_rows import load_files
 
-_Entry = EntryExitRecordRow
+ENTRIES = table_of(EntryExitRecordRow)
+DECISIONS = table_of(StayDecisionRow)
+REFUSALS = table_of(RefusalRecordRow)
+REASONS = table_of(RefusalReasonRow)
+_FILES = table_of(TravellerFileRow)
+_RETENTION = table_of(RetentionRow)
+
+_ENTRIES_IN_ORDER = select(ENTRIES).order_by(ENTRIES.c.entry_at, ENTRIES.c.record_id)
+_ENTRY_BY_ID = _ENTRIES_IN_ORDER.where(ENTRIES.c.record_id == bindparam("record_id"))
+_ENTRIES_OF_FILE = _ENTRIES_IN_ORDER.where(ENTRIES.c.file_id == bindparam("file_id"))
+_DECISIONS_OF = (
+    select(DECISIONS)
+    .where(DECISIONS.c.record_id.in_(bindparam("record_ids", expanding=True)))
+    .order_by(DECISIONS.c.record_id, DECISIONS.c.position)
+)
+_REFUSALS_OF_FILE = (
+    select(REFUSALS)
+    .where(REFUSALS.c.file_id == bindparam("file_id"))
+    .order_by(REFUSALS.c.at, REFUSALS.c.record_id)
+)
+_REASONS_OF = select(REASONS).where(
+    REASONS.c.record_id.in_(bindparam("record_ids", expanding=True))
+)
+_INSERT_ENTRY = insert(ENTRIES)
+_INSERT_DECISIONS = insert(DECISIONS)
+_INSERT_REFUSAL = insert(REFUSALS)
+_INSERT_REASONS = insert(REASONS)
+_UPDATE_ENTRY = update(ENTRIES).where(ENTRIES.c.record_id == bindparam("saved_record_id"))
+_DELETE_DECISIONS = delete(DECISIONS).where(DECISIONS.c.record_id == bindparam("record_id"))
+_DELETE_ENTRY = delete(ENTRIES).where(ENTRIES.c.record_id == bindparam("record_id"))
+_DELETE_REFUSAL = delete(REFUSALS).where(REFUSALS.c.record_id == bindparam("record_id"))
+_UNSCHEDULE = delete(_RETENTION).where(
+    _RETENTION.c.subject_kind == bindparam("subject_kind"),
+    _RETENTION.c.subject_id == bindparam("subject_id"),
+)
+_OPEN = ENTRIES.c.exit_at.is_(None)
 
 
 class SqlRecords:
@@ -43,33 +89,27 @@ class SqlRecords:
 
     def add_entry(self, record: EntryExitRecord) -> None:
         with translated_errors():
-            self._session.execute(insert(_Entry), [_entry_values(record)])
+            self._session.execute(_INSERT_ENTRY, [_entry_values(record)])
             self._insert_decisions(record)
 
     def save_entry(self, record: EntryExitRecord) -> None:
-        statement = update(_Entry).where(_Entry.record_id == record.record_id)
+        values = _entry_values(record) | {"saved_record_id": record.record_id}
         with translated_errors():
-            result = self._session.execute(
-                statement.values(_entry_values(record)), execution_options=NO_SYNC
-            )
-            if cast(CursorResult[Any], result).rowcount == 0:
+            if changed_rows(self._session, _UPDATE_ENTRY, values) == 0:
                 raise RecordNotFoundError("no entry/exit record with this identifier")
-            self._session.execute(
-                delete(StayDecisionRow).where(StayDecisionRow.record_id == record.record_id),
-                execution_options=NO_SYNC,
-            )
+            self._session.execute(_DELETE_DECISIONS, {"record_id": record.record_id})
             self._insert_decisions(record)
 
     def get_entry(self, record_id: str) -> EntryExitRecord | None:
-        found = load_entries(self._session, _Entry.record_id == record_id)
+        found = load_entries(self._session, _ENTRY_BY_ID, {"record_id": record_id})
         return found[0] if found else None
 
     def add_refusal(self, record: RefusalRecord) -> None:
         with translated_errors():
-            self._session.execute(insert(RefusalRecordRow), [_refusal_values(record)])
+            self._session.execute(_INSERT_REFUSAL, [_refusal_values(record)])
             if record.reasons:
                 self._session.execute(
-                    insert(RefusalReasonRow),
+                    _INSERT_REASONS,
                     [
                         {"record_id": record.record_id, "reason": reason.value}
                         for reason in sorted(record.reasons)
@@ -78,45 +118,31 @@ class SqlRecords:
 
     def erase_entry(self, record_id: str) -> None:
         self._unschedule("entry", record_id)
-        self._session.execute(
-            delete(_Entry).where(_Entry.record_id == record_id), execution_options=NO_SYNC
-        )
+        self._session.execute(_DELETE_ENTRY, {"record_id": record_id})
 
     def erase_refusal(self, record_id: str) -> None:
         self._unschedule("refusal", record_id)
-        self._session.execute(
-            delete(RefusalRecordRow).where(RefusalRecordRow.record_id == record_id),
-            execution_options=NO_SYNC,
-        )
+        self._session.execute(_DELETE_REFUSAL, {"record_id": record_id})
 
     def due_for_overstay_flag(self, on: date, limit: int) -> Sequence[EntryExitRecord]:
-        return load_entries(
-            self._session,
-            _Entry.exit_at.is_(None),
-            _Entry.overstay_flagged_at.is_(None),
-            _Entry.authorised_stay_until < on,
-            limit=limit,
-            by_stay_end=True,
+        due = _by_stay_end(
+            _OPEN,
+            ENTRIES.c.overstay_flagged_at.is_(None),
+            ENTRIES.c.authorised_stay_until < on,
         )
+        return load_entries(self._session, due.limit(limit))
 
     def overstayers(
         self, *, nationality: str | None, bcp_code: str | None, limit: int, offset: int
     ) -> Sequence[OverstayerRow]:
-        criteria: list[ColumnElement[bool]] = [
-            _Entry.exit_at.is_(None),
-            _Entry.overstay_flagged_at.is_not(None),
-        ]
+        criteria: list[ColumnElement[bool]] = [_OPEN, ENTRIES.c.overstay_flagged_at.is_not(None)]
         if bcp_code is not None:
-            criteria.append(_Entry.entry_bcp_code == bcp_code)
+            criteria.append(ENTRIES.c.entry_bcp_code == bcp_code)
         if nationality is not None:
-            criteria.append(
-                _Entry.file_id.in_(
-                    select(NationalityRow.file_id).where(NationalityRow.nationality == nationality)
-                )
-            )
-        records = load_entries(
-            self._session, *criteria, limit=limit, offset=offset, by_stay_end=True
-        )
+            listed = literal(",") + _FILES.c.nationalities + ","
+            holders = select(_FILES.c.file_id).where(listed.contains(f",{nationality},"))
+            criteria.append(ENTRIES.c.file_id.in_(holders))
+        records = load_entries(self._session, _by_stay_end(*criteria).limit(limit).offset(offset))
         files = load_files(self._session, sorted({record.file_id for record in records}))
         return [OverstayerRow(record=record, file=files[record.file_id]) for record in records]
 
@@ -129,17 +155,12 @@ class SqlRecords:
 
     def _unschedule(self, subject_kind: str, record_id: str) -> None:
         """An erased record leaves the retention plan, so it is never due again."""
-        self._session.execute(
-            delete(RetentionRow).where(
-                RetentionRow.subject_kind == subject_kind, RetentionRow.subject_id == record_id
-            ),
-            execution_options=NO_SYNC,
-        )
+        self._session.execute(_UNSCHEDULE, {"subject_kind": subject_kind, "subject_id": record_id})
 
     def _insert_decisions(self, record: EntryExitRecord) -> None:
         if record.decisions:
             self._session.execute(
-                insert(StayDecisionRow),
+                _INSERT_DECISIONS,
                 [
                     _decision_values(record.record_id, position, decision)
                     for position, decision in enumerate(record.decisions)
@@ -148,53 +169,35 @@ class SqlRecords:
 
 
 def entries_of_file(session: Session, file_id: str) -> tuple[EntryExitRecord, ...]:
-    return tuple(load_entries(session, _Entry.file_id == file_id))
+    return tuple(load_entries(session, _ENTRIES_OF_FILE, {"file_id": file_id}))
 
 
 def refusals_of_file(session: Session, file_id: str) -> tuple[RefusalRecord, ...]:
-    rows = session.scalars(
-        select(RefusalRecordRow)
-        .where(RefusalRecordRow.file_id == file_id)
-        .order_by(RefusalRecordRow.at, RefusalRecordRow.record_id),
-        execution_options=FRESH,
-    ).all()
+    rows = session.execute(_REFUSALS_OF_FILE, {"file_id": file_id}).all()
     reasons: defaultdict[str, set[RefusalReason]] = defaultdict(set)
     if rows:
-        for reason in session.scalars(
-            select(RefusalReasonRow).where(
-                RefusalReasonRow.record_id.in_([row.record_id for row in rows])
-            ),
-            execution_options=FRESH,
-        ):
+        record_ids = [row.record_id for row in rows]
+        for reason in session.execute(_REASONS_OF, {"record_ids": record_ids}):
             reasons[reason.record_id].add(RefusalReason(reason.reason))
     return tuple(_refusal(row, frozenset(reasons[row.record_id])) for row in rows)
 
 
 def load_entries(
-    session: Session,
-    *criteria: ColumnElement[bool],
-    limit: int | None = None,
-    offset: int = 0,
-    by_stay_end: bool = False,
+    session: Session, statement: Select[Any], values: dict[str, Any] | None = None
 ) -> list[EntryExitRecord]:
-    """Entry records matching `criteria`, oldest entry (or authorised-stay end) first."""
-    order = (
-        (_Entry.authorised_stay_until, _Entry.record_id)
-        if by_stay_end
-        else (_Entry.entry_at, _Entry.record_id)
-    )
-    statement = select(_Entry).where(*criteria).order_by(*order).offset(offset).limit(limit)
-    rows = session.scalars(statement, execution_options=FRESH).all()
+    """The entry records `statement` selects, in its order, with their decisions."""
+    rows = session.execute(statement, values or {}).all()
     decisions: defaultdict[str, list[StayDecision]] = defaultdict(list)
     if rows:
-        for decision in session.scalars(
-            select(StayDecisionRow)
-            .where(StayDecisionRow.record_id.in_([row.record_id for row in rows]))
-            .order_by(StayDecisionRow.record_id, StayDecisionRow.position),
-            execution_options=FRESH,
-        ):
+        record_ids = [row.record_id for row in rows]
+        for decision in session.execute(_DECISIONS_OF, {"record_ids": record_ids}):
             decisions[decision.record_id].append(_decision(decision))
     return [_entry(row, tuple(decisions[row.record_id])) for row in rows]
+
+
+def _by_stay_end(*criteria: ColumnElement[bool]) -> Select[Any]:
+    order = (ENTRIES.c.authorised_stay_until, ENTRIES.c.record_id)
+    return select(ENTRIES).where(*criteria).order_by(*order)
 
 
 def _entry_values(record: EntryExitRecord) -> dict[str, Any]:
@@ -220,15 +223,14 @@ def _entry_values(record: EntryExitRecord) -> dict[str, Any]:
     }
 
 
-def _entry(row: EntryExitRecordRow, decisions: tuple[StayDecision, ...]) -> EntryExitRecord:
+def _entry(row: Row[Any], decisions: tuple[StayDecision, ...]) -> EntryExitRecord:
     exit_ = None
     if row.exit_at is not None:
-        assert row.exit_day is not None
         exit_ = Crossing(
             at=row.exit_at,
             day=row.exit_day,
-            bcp_code=row.exit_bcp_code or "",
-            authority=row.exit_authority or "",
+            bcp_code=row.exit_bcp_code,
+            authority=row.exit_authority,
         )
     return EntryExitRecord(
         record_id=row.record_id,
@@ -264,7 +266,7 @@ def _decision_values(record_id: str, position: int, decision: StayDecision) -> d
     }
 
 
-def _decision(row: StayDecisionRow) -> StayDecision:
+def _decision(row: Row[Any]) -> StayDecision:
     return StayDecision(
         kind=StayDecisionKind(row.kind),
         decided_on=row.decided_on,
@@ -291,7 +293,7 @@ def _refusal_values(record: RefusalRecord) -> dict[str, Any]:
     }
 
 
-def _refusal(row: RefusalRecordRow, reasons: frozenset[RefusalReason]) -> RefusalRecord:
+def _refusal(row: Row[Any], reasons: frozenset[RefusalReason]) -> RefusalRecord:
     return RefusalRecord(
         record_id=row.record_id,
         file_id=row.file_id,

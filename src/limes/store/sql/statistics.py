@@ -24,7 +24,6 @@ from limes.ees.ports import StatisticsRow
 from limes.store.sql.tables import (
     BorderCrossingPointRow,
     EntryExitRecordRow,
-    NationalityRow,
     RefusalReasonRow,
     RefusalRecordRow,
     TravelDocumentRow,
@@ -36,7 +35,7 @@ from limes.store.statistics import NO_VISA, UNKNOWN, check_request
 _Entry = EntryExitRecordRow
 _Refusal = RefusalRecordRow
 _File = TravellerFileRow
-_FILE_DIMENSIONS = {"sex", "year_of_birth", "fingerprint_status"}
+_FILE_DIMENSIONS = {"nationality", "sex", "year_of_birth", "fingerprint_status"}
 # Written into the SQL text rather than bound: PostgreSQL matches GROUP BY expressions to
 # the select list only when they are identical, and two bound parameters never are.
 _UNKNOWN: ColumnClause[str] = literal_column(f"'{UNKNOWN}'")
@@ -86,9 +85,7 @@ def statistics(
         elif dimension == "fingerprint_status":
             columns[dimension] = _File.fingerprint_status
         elif dimension == "nationality":
-            first = and_(NationalityRow.file_id == record.file_id, NationalityRow.position == 0)
-            statement = statement.outerjoin(NationalityRow, first)
-            columns[dimension] = func.coalesce(NationalityRow.nationality, _UNKNOWN)
+            columns[dimension] = func.coalesce(_File.nationality, _UNKNOWN)
         elif dimension == "bcp":
             columns[dimension] = source.bcp_code
         elif dimension == "border_type":

@@ -1,8 +1,10 @@
-"""The EES tables. Rows are plain mapped classes; the repositories convert them to domain
-records explicitly, so no domain class is ever mapped.
+"""The EES tables. Rows are plain mapped classes that define the schema; the repositories
+read and write them with Core statements on `table_of(Row)` and convert to domain records
+explicitly, so no domain class is ever mapped.
 
-Sets of flags and reasons with a fixed vocabulary are kept as sorted comma-separated text
-(`flags`, `roles`); refusal reasons get their own table because statistics group by them.
+Short lists of codes are kept as comma-separated text (`flags`, `roles`, `nationalities`):
+they are read and written whole with their row, which saves a statement per row on the
+hot path. Refusal reasons get their own table because statistics group by them.
 Migrations in `store/migrations/versions/` must produce exactly this schema; a test
 compares them.
 """
@@ -18,6 +20,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -42,6 +45,13 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def table_of(row: type[Base]) -> Table:
+    """The Core table behind a row class."""
+    table = row.__table__
+    assert isinstance(table, Table)
+    return table
+
+
 class BorderCrossingPointRow(Base):
     __tablename__ = "border_crossing_points"
 
@@ -60,6 +70,9 @@ class TravellerFileRow(Base):
     given_names: Mapped[str] = mapped_column(String(200))
     date_of_birth: Mapped[date] = mapped_column(Date)
     sex: Mapped[str] = mapped_column(String(1))
+    # All nationalities in the order given ("SYR,TUR"); statistics count the first one.
+    nationalities: Mapped[str] = mapped_column(String(200))
+    nationality: Mapped[str | None] = mapped_column(STATE)
     facial_image_ref: Mapped[str | None] = mapped_column(String(200))
     fingerprint_ref: Mapped[str | None] = mapped_column(String(200))
     fingerprint_status: Mapped[str] = mapped_column(CODE)
@@ -67,19 +80,6 @@ class TravellerFileRow(Base):
     family_member_of_eu_citizen: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     responsible_state: Mapped[str] = mapped_column(STATE)
-
-
-class NationalityRow(Base):
-    """One nationality of a file; `position` keeps the order of `Identity.nationalities`."""
-
-    __tablename__ = "nationalities"
-    __table_args__ = (Index(None, "nationality", "file_id"),)
-
-    file_id: Mapped[str] = mapped_column(
-        ForeignKey("traveller_files.file_id", ondelete="CASCADE"), primary_key=True
-    )
-    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
-    nationality: Mapped[str] = mapped_column(STATE)
 
 
 class TravelDocumentRow(Base):

@@ -1,10 +1,10 @@
-"""Individual files as rows: the file, its nationalities in order, its documents."""
+"""Individual files as rows: the file with its nationalities, and its documents in order."""
 
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import BindParameter, Row, bindparam, select
 from sqlalchemy.orm import Session
 
 from limes.ees.model import (
@@ -16,59 +16,33 @@ from limes.ees.model import (
     TravelDocument,
     TravellerFile,
 )
-from limes.store.sql.statements import FRESH
-from limes.store.sql.tables import NationalityRow, TravelDocumentRow, TravellerFileRow
+from limes.store.sql.code_lists import codes, ordered_text
+from limes.store.sql.tables import TravelDocumentRow, TravellerFileRow, table_of
 
+FILES = table_of(TravellerFileRow)
+DOCUMENTS = table_of(TravelDocumentRow)
 
-def child_values(file: TravellerFile) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The nationality rows and the document rows of `file`, positions kept."""
-    nationalities = [
-        {"file_id": file.file_id, "position": position, "nationality": nationality}
-        for position, nationality in enumerate(file.identity.nationalities)
-    ]
-    documents = [
-        {
-            "file_id": file.file_id,
-            "position": position,
-            "document_type": document.document_type.value,
-            "issuing_state": document.issuing_state,
-            "number": document.number,
-            "expiry": document.expiry,
-        }
-        for position, document in enumerate(file.documents)
-    ]
-    return nationalities, documents
+_FILE_IDS: BindParameter[list[str]] = bindparam("file_ids", expanding=True)
+_FILES_BY_ID = select(FILES).where(FILES.c.file_id.in_(_FILE_IDS))
+_DOCUMENTS_OF = (
+    select(DOCUMENTS)
+    .where(DOCUMENTS.c.file_id.in_(_FILE_IDS))
+    .order_by(DOCUMENTS.c.file_id, DOCUMENTS.c.position)
+)
 
 
 def load_files(session: Session, file_ids: Sequence[str]) -> dict[str, TravellerFile]:
     """The files with these identifiers, by identifier; unknown identifiers are left out."""
     if not file_ids:
         return {}
-    rows = session.scalars(
-        select(TravellerFileRow).where(TravellerFileRow.file_id.in_(file_ids)),
-        execution_options=FRESH,
-    ).all()
+    wanted = {"file_ids": list(file_ids)}
+    rows = session.execute(_FILES_BY_ID, wanted).all()
     if not rows:
         return {}
-    nationalities: defaultdict[str, list[str]] = defaultdict(list)
-    for nationality in session.scalars(
-        select(NationalityRow)
-        .where(NationalityRow.file_id.in_(file_ids))
-        .order_by(NationalityRow.file_id, NationalityRow.position),
-        execution_options=FRESH,
-    ):
-        nationalities[nationality.file_id].append(nationality.nationality)
     documents: defaultdict[str, list[TravelDocument]] = defaultdict(list)
-    for document in session.scalars(
-        select(TravelDocumentRow)
-        .where(TravelDocumentRow.file_id.in_(file_ids))
-        .order_by(TravelDocumentRow.file_id, TravelDocumentRow.position),
-        execution_options=FRESH,
-    ):
+    for document in session.execute(_DOCUMENTS_OF, wanted):
         documents[document.file_id].append(_document(document))
-    return {
-        row.file_id: _file(row, nationalities[row.file_id], documents[row.file_id]) for row in rows
-    }
+    return {row.file_id: _file(row, documents[row.file_id]) for row in rows}
 
 
 def file_values(file: TravellerFile) -> dict[str, Any]:
@@ -80,6 +54,8 @@ def file_values(file: TravellerFile) -> dict[str, Any]:
         "given_names": identity.given_names,
         "date_of_birth": identity.date_of_birth,
         "sex": identity.sex.value,
+        "nationalities": ordered_text(identity.nationalities),
+        "nationality": identity.nationalities[0] if identity.nationalities else None,
         "facial_image_ref": biometrics.facial_image_ref,
         "fingerprint_ref": biometrics.fingerprint_ref,
         "fingerprint_status": biometrics.fingerprint_status.value,
@@ -90,16 +66,29 @@ def file_values(file: TravellerFile) -> dict[str, Any]:
     }
 
 
-def _file(
-    row: TravellerFileRow, nationalities: list[str], documents: list[TravelDocument]
-) -> TravellerFile:
+def document_values(file: TravellerFile) -> list[dict[str, Any]]:
+    """The document rows of `file`, in its order."""
+    return [
+        {
+            "file_id": file.file_id,
+            "position": position,
+            "document_type": document.document_type.value,
+            "issuing_state": document.issuing_state,
+            "number": document.number,
+            "expiry": document.expiry,
+        }
+        for position, document in enumerate(file.documents)
+    ]
+
+
+def _file(row: Row[Any], documents: list[TravelDocument]) -> TravellerFile:
     return TravellerFile(
         file_id=row.file_id,
         identity=Identity(
             surname=row.surname,
             given_names=row.given_names,
             date_of_birth=row.date_of_birth,
-            nationalities=tuple(nationalities),
+            nationalities=codes(row.nationalities),
             sex=Sex(row.sex),
         ),
         documents=tuple(documents),
@@ -115,7 +104,7 @@ def _file(
     )
 
 
-def _document(row: TravelDocumentRow) -> TravelDocument:
+def _document(row: Row[Any]) -> TravelDocument:
     return TravelDocument(
         document_type=DocumentType(row.document_type),
         number=row.number,

@@ -1,19 +1,32 @@
 """Individual files in SQL; a travel document belongs to one file at most."""
 
-from collections.abc import Iterable
-from typing import Any, cast
-
-from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from limes.ees.errors import DocumentConflictError, TravellerNotFoundError
 from limes.ees.model import DocumentKey, TravellerFile, TravellerHistory
 from limes.store.sql.errors import translated_errors
 from limes.store.sql.records import entries_of_file, refusals_of_file
-from limes.store.sql.statements import NO_SYNC
-from limes.store.sql.tables import NationalityRow, TravelDocumentRow, TravellerFileRow
-from limes.store.sql.traveller_file_rows import child_values, file_values, load_files
+from limes.store.sql.statements import changed_rows
+from limes.store.sql.traveller_file_rows import (
+    DOCUMENTS,
+    FILES,
+    document_values,
+    file_values,
+    load_files,
+)
 from limes.store.sql.visas import visas_of_file
+
+_HOLDER_OF_DOCUMENT = select(DOCUMENTS.c.file_id).where(
+    DOCUMENTS.c.issuing_state == bindparam("issuing_state"),
+    DOCUMENTS.c.number == bindparam("number"),
+)
+_UPDATE_FILE = update(FILES).where(FILES.c.file_id == bindparam("saved_file_id"))
+_DELETE_DOCUMENTS = delete(DOCUMENTS).where(DOCUMENTS.c.file_id == bindparam("file_id"))
+_DELETE_FILE = delete(FILES).where(FILES.c.file_id == bindparam("file_id"))
+_COUNT_FILES = select(func.count()).select_from(FILES)
+_INSERT_FILE = insert(FILES)
+_INSERT_DOCUMENTS = insert(DOCUMENTS)
 
 
 class SqlTravellerFiles:
@@ -23,33 +36,23 @@ class SqlTravellerFiles:
     def add(self, file: TravellerFile) -> None:
         self._refuse_taken_documents(file)
         with translated_errors():
-            self._session.execute(insert(TravellerFileRow), [file_values(file)])
-            self._insert_children(file)
+            self._session.execute(_INSERT_FILE, [file_values(file)])
+            self._insert_documents(file)
 
     def save(self, file: TravellerFile) -> None:
-        values = file_values(file)
-        statement = update(TravellerFileRow).where(TravellerFileRow.file_id == file.file_id)
+        values = file_values(file) | {"saved_file_id": file.file_id}
         with translated_errors():
-            result = self._session.execute(statement.values(values), execution_options=NO_SYNC)
-            if cast(CursorResult[Any], result).rowcount == 0:
+            if changed_rows(self._session, _UPDATE_FILE, values) == 0:
                 raise TravellerNotFoundError("no individual file with this identifier")
-            for table in (NationalityRow, TravelDocumentRow):
-                self._session.execute(
-                    delete(table).where(table.file_id == file.file_id), execution_options=NO_SYNC
-                )
+            self._session.execute(_DELETE_DOCUMENTS, {"file_id": file.file_id})
             self._refuse_taken_documents(file)
-            self._insert_children(file)
+            self._insert_documents(file)
 
     def get(self, file_id: str) -> TravellerFile | None:
         return load_files(self._session, [file_id]).get(file_id)
 
     def find_by_document(self, key: DocumentKey) -> TravellerFile | None:
-        file_id = self._session.scalar(
-            select(TravelDocumentRow.file_id).where(
-                TravelDocumentRow.issuing_state == key.issuing_state,
-                TravelDocumentRow.number == key.number,
-            )
-        )
+        file_id = self._holder(key)
         return None if file_id is None else self.get(file_id)
 
     def history(self, file_id: str) -> TravellerHistory | None:
@@ -64,43 +67,25 @@ class SqlTravellerFiles:
         )
 
     def erase(self, file_id: str) -> None:
-        # Documents, nationalities, records, decisions, reasons, visas and the retention
+        # Documents, records, decisions, reasons, visas and the retention
         # plan go with the file: their foreign keys cascade on delete.
-        self._session.execute(
-            delete(TravellerFileRow).where(TravellerFileRow.file_id == file_id),
-            execution_options=NO_SYNC,
-        )
+        self._session.execute(_DELETE_FILE, {"file_id": file_id})
 
     def count(self) -> int:
-        return self._session.scalar(select(func.count()).select_from(TravellerFileRow)) or 0
+        return self._session.scalar(_COUNT_FILES) or 0
+
+    def _holder(self, key: DocumentKey) -> str | None:
+        values = {"issuing_state": key.issuing_state, "number": key.number}
+        return self._session.scalar(_HOLDER_OF_DOCUMENT, values)
 
     def _refuse_taken_documents(self, file: TravellerFile) -> None:
-        if not file.documents:
-            return
-        taken = self._session.scalar(
-            select(TravelDocumentRow.file_id)
-            .where(_any_document(document.key for document in file.documents))
-            .where(TravelDocumentRow.file_id != file.file_id)
-            .limit(1)
-        )
-        if taken is not None:
-            raise DocumentConflictError("the travel document belongs to another individual file")
+        for document in file.documents:
+            holder = self._holder(document.key)
+            if holder is not None and holder != file.file_id:
+                raise DocumentConflictError(
+                    "the travel document belongs to another individual file"
+                )
 
-    def _insert_children(self, file: TravellerFile) -> None:
-        nationalities, documents = child_values(file)
-        if nationalities:
-            self._session.execute(insert(NationalityRow), nationalities)
-        if documents:
-            self._session.execute(insert(TravelDocumentRow), documents)
-
-
-def _any_document(keys: Iterable[DocumentKey]) -> ColumnElement[bool]:
-    return or_(
-        *(
-            and_(
-                TravelDocumentRow.issuing_state == key.issuing_state,
-                TravelDocumentRow.number == key.number,
-            )
-            for key in keys
-        )
-    )
+    def _insert_documents(self, file: TravellerFile) -> None:
+        if file.documents:
+            self._session.execute(_INSERT_DOCUMENTS, document_values(file))

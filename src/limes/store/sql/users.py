@@ -1,12 +1,21 @@
 """Users, their roles and their API tokens in SQL."""
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.orm import Session
 
 from limes.access.model import ApiToken, Role, User
 from limes.store.sql.errors import translated_errors
-from limes.store.sql.statements import FRESH
-from limes.store.sql.tables import ApiTokenRow, UserRoleRow, UserRow
+from limes.store.sql.tables import ApiTokenRow, UserRoleRow, UserRow, table_of
+
+_USERS = table_of(UserRow)
+_ROLES = table_of(UserRoleRow)
+_TOKENS = table_of(ApiTokenRow)
+_USER = select(_USERS).where(_USERS.c.name == bindparam("name"))
+_ROLES_OF = select(_ROLES.c.role).where(_ROLES.c.user_name == bindparam("name"))
+_TOKEN = select(_TOKENS).where(_TOKENS.c.digest == bindparam("digest"))
+_INSERT_USER = insert(_USERS)
+_INSERT_ROLES = insert(_ROLES)
+_INSERT_TOKEN = insert(_TOKENS)
 
 
 class SqlUsers:
@@ -22,18 +31,18 @@ class SqlUsers:
             "created_at": user.created_at,
         }
         with translated_errors():
-            self._session.execute(insert(UserRow), [values])
+            self._session.execute(_INSERT_USER, [values])
             if user.roles:
                 self._session.execute(
-                    insert(UserRoleRow),
+                    _INSERT_ROLES,
                     [{"user_name": user.name, "role": role.value} for role in sorted(user.roles)],
                 )
 
     def get(self, name: str) -> User | None:
-        row = self._session.get(UserRow, name, populate_existing=True)
+        row = self._session.execute(_USER, {"name": name}).one_or_none()
         if row is None:
             return None
-        roles = self._session.scalars(select(UserRoleRow.role).where(UserRoleRow.user_name == name))
+        roles = self._session.scalars(_ROLES_OF, {"name": name})
         return User(
             name=row.name,
             roles=frozenset(Role(role) for role in roles),
@@ -52,12 +61,10 @@ class SqlUsers:
             "revoked": token.revoked,
         }
         with translated_errors():
-            self._session.execute(insert(ApiTokenRow), [values])
+            self._session.execute(_INSERT_TOKEN, [values])
 
     def find_token(self, digest: str) -> ApiToken | None:
-        row = self._session.scalar(
-            select(ApiTokenRow).where(ApiTokenRow.digest == digest), execution_options=FRESH
-        )
+        row = self._session.execute(_TOKEN, {"digest": digest}).one_or_none()
         if row is None:
             return None
         return ApiToken(

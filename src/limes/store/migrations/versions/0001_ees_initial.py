@@ -51,6 +51,8 @@ def upgrade() -> None:
         sa.Column("given_names", sa.String(200), nullable=False),
         sa.Column("date_of_birth", sa.Date(), nullable=False),
         sa.Column("sex", sa.String(1), nullable=False),
+        sa.Column("nationalities", sa.String(200), nullable=False),
+        sa.Column("nationality", sa.String(3), nullable=True),
         sa.Column("facial_image_ref", sa.String(200), nullable=True),
         sa.Column("fingerprint_ref", sa.String(200), nullable=True),
         sa.Column("fingerprint_status", sa.String(32), nullable=False),
@@ -59,16 +61,6 @@ def upgrade() -> None:
         sa.Column("created_at", INSTANT, nullable=False),
         sa.Column("responsible_state", sa.String(3), nullable=False),
         sa.PrimaryKeyConstraint("file_id", name="pk_traveller_files"),
-    )
-    op.create_table(
-        "nationalities",
-        _file_id("nationalities"),
-        sa.Column("position", sa.SmallInteger(), nullable=False),
-        sa.Column("nationality", sa.String(3), nullable=False),
-        sa.PrimaryKeyConstraint("file_id", "position", name="pk_nationalities"),
-    )
-    op.create_index(
-        "ix_nationalities_nationality_file_id", "nationalities", ["nationality", "file_id"]
     )
     op.create_table(
         "travel_documents",
@@ -322,7 +314,6 @@ def downgrade() -> None:
         "stay_decisions",
         "entry_exit_records",
         "travel_documents",
-        "nationalities",
         "traveller_files",
         "border_crossing_points",
     ):
