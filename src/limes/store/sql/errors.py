@@ -22,6 +22,7 @@ from limes.store.sql.tables import DOCUMENT_UNIQUE_CONSTRAINT
 # PostgreSQL SQLSTATEs meaning the server is gone or refuses work: class 08 (connection
 # exception), admin/crash shutdown, cannot connect now.
 _UNAVAILABLE_STATES = {"57P01", "57P02", "57P03"}
+_SQLITE_UNAVAILABLE = {"SQLITE_CANTOPEN", "SQLITE_BUSY"}
 
 
 @contextmanager
@@ -55,7 +56,9 @@ def is_unreachable(error: DBAPIError) -> bool:
     if module.startswith("psycopg"):
         # psycopg reports a failed connection attempt without a SQLSTATE.
         return type(original).__name__ == "OperationalError"
-    return getattr(original, "sqlite_errorname", "") == "SQLITE_CANTOPEN"
+    # SQLite: the file cannot be opened, or another writer held the lock for longer than
+    # the busy timeout; either way nothing can be written now, as when a server is down.
+    return getattr(original, "sqlite_errorname", "") in _SQLITE_UNAVAILABLE
 
 
 def _integrity(error: IntegrityError) -> EesError:
