@@ -61,8 +61,10 @@ def test_saving_a_file_with_another_files_document_is_a_conflict(store: StoreUnd
         uow.traveller_files.add(second)
         uow.commit()
 
-    with store.unit_of_work() as uow, pytest.raises(DocumentConflictError):
-        uow.traveller_files.save(replace(second, documents=(*second.documents, taken)))
+    with store.unit_of_work() as uow:
+        with pytest.raises(DocumentConflictError):
+            uow.traveller_files.save(replace(second, documents=(*second.documents, taken)))
+        assert uow.traveller_files.get(second.file_id) == second  # the refusal changed nothing
 
 
 def test_the_file_follows_the_person_to_a_new_document(store: StoreUnderTest) -> None:

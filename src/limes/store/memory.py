@@ -178,19 +178,19 @@ class _TravellerFiles:
         self._data = data
 
     def add(self, file: TravellerFile) -> None:
+        self._refuse_taken_documents(file)
         if file.file_id in self._data.files:
             raise InvalidRecordError("an individual file with this identifier exists")
-        self._store_documents(file)
-        self._data.files.put(file.file_id, file)
+        self._put(file)
 
     def save(self, file: TravellerFile) -> None:
+        self._refuse_taken_documents(file)
         old = self._data.files.get(file.file_id)
         if old is None:
             raise TravellerNotFoundError("no individual file with this identifier")
         for document in old.documents:
             self._data.documents.delete(document.key)
-        self._store_documents(file)
-        self._data.files.put(file.file_id, file)
+        self._put(file)
 
     def get(self, file_id: str) -> TravellerFile | None:
         return self._data.files.get(file_id)
@@ -247,15 +247,18 @@ class _TravellerFiles:
     def count(self) -> int:
         return sum(1 for _ in self._data.files.values())
 
-    def _store_documents(self, file: TravellerFile) -> None:
+    def _refuse_taken_documents(self, file: TravellerFile) -> None:
         for document in file.documents:
             holder = self._data.documents.get(document.key)
             if holder is not None and holder != file.file_id:
                 raise DocumentConflictError(
                     "the travel document belongs to another individual file"
                 )
+
+    def _put(self, file: TravellerFile) -> None:
         for document in file.documents:
             self._data.documents.put(document.key, file.file_id)
+        self._data.files.put(file.file_id, file)
 
 
 def _present(table: _Table[K, V], keys: frozenset[K] | None) -> list[V]:

@@ -40,12 +40,12 @@ class SqlTravellerFiles:
             self._insert_documents(file)
 
     def save(self, file: TravellerFile) -> None:
+        self._refuse_taken_documents(file)  # before any change: a refusal changes nothing
         values = file_values(file) | {"saved_file_id": file.file_id}
         with translated_errors():
             if changed_rows(self._session, _UPDATE_FILE, values) == 0:
                 raise TravellerNotFoundError("no individual file with this identifier")
             self._session.execute(_DELETE_DOCUMENTS, {"file_id": file.file_id})
-            self._refuse_taken_documents(file)
             self._insert_documents(file)
 
     def get(self, file_id: str) -> TravellerFile | None:
