@@ -1,6 +1,5 @@
 """The app for ASGI servers started by import string, e.g. with several worker processes:
-
-    uvicorn --factory limes.api.asgi:app_from_environment --workers 2
+`uvicorn --factory limes.api.asgi:app_from_environment --workers 2`.
 """
 
 from fastapi import FastAPI

@@ -7,8 +7,9 @@ the service's outcome with `from_domain()`.
 from datetime import date
 from typing import Annotated
 
-from pydantic import Field, StrictBool
+from pydantic import ConfigDict, Field, StrictBool
 
+from limes.api import examples
 from limes.api.fields import (
     BcpCode,
     CountryCode,
@@ -125,6 +126,8 @@ class VisaReferenceBody(Schema):
 class EntryCreate(Schema):
     """An entry at a border crossing point; `at` only for records replayed from a fallback."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.ENTRY]})
+
     traveller: TravellerCreate
     bcp_code: BcpCode
     at: Instant | None = None
@@ -176,6 +179,8 @@ class EntryRead(Schema):
 
 
 class ExitCreate(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.EXIT]})
+
     document: DocumentKeyBody
     bcp_code: BcpCode
     at: Instant | None = None
@@ -223,6 +228,8 @@ class ExitRead(Schema):
 class RefusalCreate(Schema):
     """A refusal of entry with its Schengen Borders Code Annex V Part B reason codes."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.REFUSAL]})
+
     traveller: TravellerCreate
     bcp_code: BcpCode
     reasons: Annotated[list[RefusalReason], Field(min_length=1, max_length=10)]
@@ -255,6 +262,8 @@ class RefusalRead(Schema):
 class StayDecisionCreate(Schema):
     """An extension, revocation or annulment of the latest authorised stay (EESR art. 19)."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.STAY_DECISION]})
+
     document: DocumentKeyBody
     kind: StayDecisionKind
     decided_on: Day
@@ -274,6 +283,8 @@ class StayDecisionCreate(Schema):
 
 
 class StayQuery(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.STAY_QUERY]})
+
     document: DocumentKeyBody
     on: Day | None = Field(default=None, description="Null: today at the border.")
 
@@ -310,6 +321,8 @@ class StayReportRead(Schema):
 
 class CarrierQuery(Schema):
     """What a carrier may ask before boarding (EESR art. 13(3))."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.CARRIER_QUERY]})
 
     document: DocumentKeyBody
     nationality: CountryCode

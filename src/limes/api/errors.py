@@ -43,6 +43,7 @@ STATUS_BY_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "stay.*": 422,
         "mrz.*": 422,
         "request.invalid": 422,
+        "request.unreadable_body": 400,
         "request.too_large": 413,
         "request.unknown_route": 404,
         "request.method_not_allowed": 405,
@@ -89,7 +90,11 @@ def _validation_error(_request: Request, error: Exception) -> JSONResponse:
     return error_response("request.invalid", "the request is not valid", details=details)
 
 
-_HTTP_CODES: Final = {404: "request.unknown_route", 405: "request.method_not_allowed"}
+_HTTP_CODES: Final = {
+    400: "request.unreadable_body",
+    404: "request.unknown_route",
+    405: "request.method_not_allowed",
+}
 
 
 def _http_error(_request: Request, error: Exception) -> JSONResponse:

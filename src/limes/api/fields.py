@@ -9,6 +9,8 @@ from typing import Annotated, Final
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
+from limes.api import examples
+
 FIRST_DAY: Final = date(1900, 1, 1)
 LAST_DAY: Final = date(2199, 12, 31)
 
@@ -51,6 +53,8 @@ class Schema(BaseModel):
 
 class DocumentKeyBody(Schema):
     """A travel document's issuing state and number; sent in bodies, never in URLs."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.DOCUMENT]})
 
     issuing_state: CountryCode
     number: DocumentNumber

@@ -3,10 +3,11 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
 from limes.access.model import Actor
 from limes.access.policy import Action
+from limes.api import examples
 from limes.api.crossings import document_key
 from limes.api.deps import ServicesDep, permitted, roles_note
 from limes.api.fields import (
@@ -27,6 +28,8 @@ TimeZoneName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_+/
 
 
 class BorderCrossingPointCreate(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.BORDER_CROSSING_POINT]})
+
     code: BcpCode
     name: Text
     state: CountryCode
@@ -63,6 +66,8 @@ class BorderCrossingPointRead(Schema):
 
 class VisaCreate(Schema):
     """A VIS short-stay visa as the border needs it, optionally linked to its holder's file."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.VISA]})
 
     sticker_number: StickerNumber
     issuing_state: CountryCode
