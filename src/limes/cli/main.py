@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from limes.cli import demo, mrz, stay
+from limes.cli import audit, db, demo, ees, mrz, seed, serve, stay, users
 from limes.core.errors import LimesError
 
 EXIT_INPUT_ERROR = 2
@@ -14,8 +14,8 @@ app = typer.Typer(
     help=(
         "Limes: an open implementation of the EU border management IT stack.\n\n"
         "Read travel documents' machine-readable zones (ICAO 9303), compute the Schengen "
-        "90/180-day short-stay rule, and (as the project grows) run the Entry/Exit System, "
-        "ETIAS and the border check."
+        "90/180-day short-stay rule, and run the Entry/Exit System with its HTTP API. "
+        "Commands that use the database read LIMES_DATABASE_URL (default sqlite:///limes.db)."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -23,6 +23,12 @@ app = typer.Typer(
 )
 app.add_typer(mrz.app, name="mrz")
 app.add_typer(stay.app, name="stay")
+app.add_typer(db.app, name="db")
+app.add_typer(users.app, name="users")
+app.add_typer(ees.app, name="ees")
+app.add_typer(audit.app, name="audit")
+app.command(name="seed")(seed.seed)
+app.command(name="serve")(serve.serve)
 app.command(name="demo")(demo.demo)
 
 
