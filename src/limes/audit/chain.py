@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from limes.audit.model import AuditEntry, AuditEvent
+from limes.core.time import require_aware
 
 GENESIS_DIGEST: Final = "0" * 64
 
@@ -19,7 +20,8 @@ def canonical_form(sequence: int, event: AuditEvent, previous_digest: str) -> by
     """The bytes the digest is computed over: sorted-key JSON, UTC instant in ISO 8601."""
     payload = {
         "sequence": sequence,
-        "at": event.at.isoformat(),
+        # The instant, not its offset: a store may hand it back in another zone (UTC).
+        "at": require_aware(event.at).isoformat(),
         "actor": event.actor,
         "roles": list(event.roles),
         "action": event.action,

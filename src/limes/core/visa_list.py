@@ -5,7 +5,8 @@ Annex II state as consolidated on 2024-2025 [verify against the latest consolida
 EUR-Lex, CELEX 02018R1806]; Vanuatu's exemption is suspended (Implementing Reg. 2023/... and
 2024/...) and it is treated as visa-required. Special codes: GBN (British National
 (Overseas)), HKG and MAC (SAR passports), TWN (passports issued by Taiwan with an ID number),
-RKS (Kosovo, exempt since 1 January 2024).
+RKS (Kosovo, exempt since 1 January 2024); the British nationals of Annex II Part 3 are
+GBD, GBN, GBO, GBP and GBS (ICAO 9303).
 """
 
 from typing import Final
@@ -13,11 +14,11 @@ from typing import Final
 VISA_EXEMPT_NATIONALITIES: Final = frozenset(
     {
         "ALB", "AND", "ARE", "ARG", "ATG", "AUS", "BHS", "BIH", "BRA", "BRB", "BRN", "CAN",
-        "CHL", "COL", "CRI", "DMA", "FSM", "GBD", "GBN", "GBO", "GBR", "GBS", "GEO", "GRD",
-        "GTM", "HKG", "HND", "ISR", "JPN", "KIR", "KNA", "KOR", "LCA", "MAC", "MCO", "MDA",
-        "MEX", "MHL", "MKD", "MNE", "MUS", "NIC", "NRU", "NZL", "PAN", "PER", "PLW", "PRY",
-        "RKS", "SGP", "SLB", "SLV", "SMR", "SRB", "SYC", "TLS", "TON", "TTO", "TUV", "TWN",
-        "UKR", "URY", "USA", "VAT", "VCT", "VEN", "WSM",
+        "CHL", "COL", "CRI", "DMA", "FSM", "GBD", "GBN", "GBO", "GBP", "GBR", "GBS", "GEO",
+        "GRD", "GTM", "HKG", "HND", "ISR", "JPN", "KIR", "KNA", "KOR", "LCA", "MAC", "MCO",
+        "MDA", "MEX", "MHL", "MKD", "MNE", "MUS", "MYS", "NIC", "NRU", "NZL", "PAN", "PER",
+        "PLW", "PRY", "RKS", "SGP", "SLB", "SLV", "SMR", "SRB", "SYC", "TLS", "TON", "TTO",
+        "TUV", "TWN", "UKR", "URY", "USA", "VAT", "VCT", "VEN", "WSM",
     }
 )  # fmt: skip
 

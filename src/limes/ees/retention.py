@@ -11,6 +11,7 @@ from calendar import monthrange
 from datetime import date, timedelta
 from typing import Final
 
+from limes.ees.calculator import authorised_stay_until
 from limes.ees.model import EntryExitRecord, RefusalRecord, TravellerHistory
 from limes.ees.ports import RetentionItem
 
@@ -43,7 +44,8 @@ def entry_erase_on(record: EntryExitRecord, family_member: bool) -> tuple[date, 
         return add_years(record.exit.day, years) + timedelta(days=1), False
     if family_member:
         return add_years(record.entry.day, FAMILY_MEMBER_NO_EXIT_YEARS) + timedelta(days=1), False
-    return add_years(record.authorised_stay_until, OVERSTAY_YEARS) + timedelta(days=1), True
+    # Art. 34(3) counts from the expiry of the authorised stay as art. 19 decisions left it.
+    return add_years(authorised_stay_until(record), OVERSTAY_YEARS) + timedelta(days=1), True
 
 
 def refusal_erase_on(record: RefusalRecord, family_member: bool) -> date:

@@ -74,12 +74,23 @@ def suppress_small_counts(
     rows: Sequence[StatisticsRow],
     min_count: int,
 ) -> StatisticsTable:
-    """The table with every count below `min_count` replaced by None, sorted by count."""
+    """The table with every count below `min_count` replaced by None.
+
+    Published cells come first, largest count first; the suppressed cells follow in the
+    order of their dimension values, since ordering them by count would rank what is hidden.
+    """
     cells = tuple(
         StatisticsCell(
             dimensions=row.dimensions, count=row.count if row.count >= min_count else None
         )
-        for row in sorted(rows, key=lambda row: (-row.count, row.dimensions))
+        for row in sorted(
+            rows,
+            key=lambda row: (
+                row.count < min_count,
+                -row.count if row.count >= min_count else 0,
+                row.dimensions,
+            ),
+        )
     )
     return StatisticsTable(
         kind=kind,
