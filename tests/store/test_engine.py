@@ -1,11 +1,13 @@
 """Engines, transactions and errors at the edge of the database."""
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
 from limes.ees.errors import StoreUnavailableError
 from limes.store.sql.engine import create_engine_for, create_session_factory
@@ -60,6 +62,7 @@ def test_instants_come_back_as_the_same_instant_in_utc(committed_database_url: s
 
 
 def test_a_reader_does_not_wait_for_a_writer(committed_database_url: str) -> None:
+    # On SQLite the writer holds the database lock from `with` on; a reader still reads.
     engine = create_engine_for(committed_database_url)
     sessions = create_session_factory(engine)
     with SqlUnitOfWork(sessions) as writer:
@@ -68,3 +71,20 @@ def test_a_reader_does_not_wait_for_a_writer(committed_database_url: str) -> Non
             assert reader.traveller_files.count() == 0
         writer.commit()
     engine.dispose()
+
+
+def test_a_read_only_unit_of_work_cannot_write_on_postgresql(
+    postgres_schema_url: Callable[[], str],
+) -> None:
+    engine = create_engine_for(postgres_schema_url())
+    try:
+        with (
+            SqlUnitOfWork(create_session_factory(engine), read_only=True) as reader,
+            pytest.raises(DBAPIError, match="read-only transaction"),
+        ):
+            reader.traveller_files.add(make_file())
+        with SqlUnitOfWork(create_session_factory(engine)) as writer:
+            writer.traveller_files.add(make_file())  # the connection is writable again
+            writer.commit()
+    finally:
+        engine.dispose()

@@ -30,6 +30,9 @@ from limes.store.sql.traveller_files import SqlTravellerFiles
 from limes.store.sql.users import SqlUsers
 from limes.store.sql.visas import SqlVisas
 
+# SQLite: a deferred BEGIN (engine.py); PostgreSQL: a READ ONLY transaction.
+_READ_ONLY = {READ_ONLY: True, "postgresql_readonly": True}
+
 
 class SqlUnitOfWork:
     """One transaction, opened on `with` and rolled back on leaving without `commit()`.
@@ -40,7 +43,8 @@ class SqlUnitOfWork:
     ...     uow.commit()
 
     The transaction starts on `with`, so on SQLite a writer takes the database lock
-    there; `read_only=True` starts a deferred transaction that never waits for writers.
+    there; `read_only=True` starts a transaction that never waits for writers and, on
+    PostgreSQL, refuses to write.
     Database errors leave as EES errors: DocumentConflictError, StoreUnavailableError, ...
     """
 
@@ -63,7 +67,7 @@ class SqlUnitOfWork:
         session = self._session_factory()
         try:
             with translated_errors():
-                session.connection(execution_options={READ_ONLY: True} if self._read_only else None)
+                session.connection(execution_options=_READ_ONLY if self._read_only else None)
         except BaseException:
             session.close()
             raise
