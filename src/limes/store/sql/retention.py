@@ -13,9 +13,9 @@ from limes.store.sql.tables import RetentionRow, table_of
 
 _PLAN = table_of(RetentionRow)
 _ORDER = (_PLAN.c.subject_kind, _PLAN.c.subject_id)
-_WARNED_OF_FILE = select(
+_PLAN_OF_FILE = select(
     _PLAN.c.subject_kind, _PLAN.c.subject_id, _PLAN.c.warn_on, _PLAN.c.warned_at
-).where(_PLAN.c.file_id == bindparam("file_id"), _PLAN.c.warned_at.is_not(None))
+).where(_PLAN.c.file_id == bindparam("file_id"))
 _DELETE_PLAN = delete(_PLAN).where(_PLAN.c.file_id == bindparam("file_id"))
 _INSERT_ITEMS = insert(_PLAN)
 _DUE = (
@@ -47,14 +47,15 @@ class SqlRetention:
     def schedule(self, file_id: str, items: Sequence[RetentionItem]) -> None:
         if any(item.file_id != file_id for item in items):
             raise ValueError("a retention item belongs to another file")
+        planned = self._session.execute(_PLAN_OF_FILE, {"file_id": file_id}).all()
         # An item planned again with the same warning day keeps its "warned" mark.
         warned = {
             (kind, subject_id, warn_on): warned_at
-            for kind, subject_id, warn_on, warned_at in self._session.execute(
-                _WARNED_OF_FILE, {"file_id": file_id}
-            )
+            for kind, subject_id, warn_on, warned_at in planned
+            if warned_at is not None
         }
-        self._session.execute(_DELETE_PLAN, {"file_id": file_id})
+        if planned:
+            self._session.execute(_DELETE_PLAN, {"file_id": file_id})
         if not items:
             return
         rows = [
