@@ -171,6 +171,12 @@ def test_statistics_without_dimensions_give_the_total(crossings: StoreUnderTest)
     assert counts(crossings, "exit", from_day=date(2027, 1, 1), to_day=date(2027, 1, 31)) == {(): 0}
 
 
+def test_statistics_of_an_empty_range_have_no_cells(crossings: StoreUnderTest) -> None:
+    december = {"from_day": date(2026, 12, 1), "to_day": date(2026, 12, 31)}
+    assert counts(crossings, "refusal", "visa_issuing_state", **december) == {}
+    assert counts(crossings, "entry", "bcp", **december) == {}
+
+
 def test_statistics_count_only_the_day_range(crossings: StoreUnderTest) -> None:
     first_week = {"from_day": date(2026, 10, 1), "to_day": date(2026, 11, 7)}
     assert counts(crossings, "entry", "nationality", **first_week) == {

@@ -56,7 +56,7 @@ def _sqlite_engine(url: URL, synchronous: SqliteSynchronous) -> Engine:
 
     @event.listens_for(engine, "connect")
     def configure(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-        # Let SQLAlchemy emit BEGIN itself (below) instead of the sqlite3 module guessing.
+        # Transactions are begun below, not by the sqlite3 module's guess before a write.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if not in_memory:

@@ -120,6 +120,8 @@ def statistics(
         statement = statement.group_by(*labelled)
     rows = []
     for count, *values in session.execute(statement):
+        if dimensions and not count:  # no group: only an ungrouped count can be zero
+            continue
         found = dict(zip(columns, values, strict=True)) | fixed
         cells = tuple((dimension, str(found[dimension])) for dimension in dimensions)
         rows.append(StatisticsRow(dimensions=cells, count=count))
