@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo demo-stop test lint bench clean
 
 # Re-install only when the project's dependency list changes.
 $(STAMP): pyproject.toml
@@ -13,8 +13,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Seeds .demo/limes.db and leaves the API running on localhost:8000; prints a token and curl lines.
 demo: $(STAMP)
 	$(BIN)/limes demo
+
+demo-stop: $(STAMP)
+	$(BIN)/limes demo --stop
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -6,7 +6,7 @@ from tests.cli.entry_point import run_limes
 def test_the_demo_reads_every_bundled_passport_and_explains_each_stay(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    outcome = run_limes(monkeypatch, capsys, "demo")
+    outcome = run_limes(monkeypatch, capsys, "demo", "--offline")
 
     assert outcome.exit_code == 0
     assert outcome.stdout.count("Travel document (MRZ)") == 4
@@ -18,7 +18,7 @@ def test_the_demo_reads_every_bundled_passport_and_explains_each_stay(
 def test_the_demo_never_prints_a_full_document_number(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    outcome = run_limes(monkeypatch, capsys, "demo")
+    outcome = run_limes(monkeypatch, capsys, "demo", "--offline")
 
     assert "L898902C3" not in outcome.stdout
     assert "L8•••••C3" in outcome.stdout
@@ -27,7 +27,7 @@ def test_the_demo_never_prints_a_full_document_number(
 def test_a_malformed_date_is_a_usage_error_not_a_crash(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    outcome = run_limes(monkeypatch, capsys, "demo", "--on", "nonsense")
+    outcome = run_limes(monkeypatch, capsys, "demo", "--offline", "--on", "nonsense")
 
     assert outcome.exit_code == 2
     assert "--on" in outcome.stderr

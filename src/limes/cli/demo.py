@@ -1,4 +1,4 @@
-"""`limes demo`: read bundled passports and explain their holders' 90/180 positions."""
+"""`limes demo`: the seeded EES API on localhost; `--offline`: bundled passports and stays."""
 
 import json
 from datetime import date
@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from limes.cli.live_demo import run_live_demo, stop_server
 from limes.cli.options import date_option
 from limes.cli.stay import history_from_travels, stay_table
 from limes.core.countries import country_name
@@ -61,11 +62,35 @@ def _document_table(mrz: MachineReadableZone, on: date) -> Table:
 
 
 def demo(
+    offline: Annotated[
+        bool,
+        typer.Option(
+            "--offline",
+            help="Only read the bundled passports and explain their 90/180 positions.",
+        ),
+    ] = False,
+    stop: Annotated[bool, typer.Option("--stop", help="Stop the demo API server.")] = False,
+    travellers: Annotated[
+        int, typer.Option(min=0, help="How many synthetic travellers to seed.")
+    ] = 10_000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port for the API.")] = 8000,
     on: Annotated[
         str | None,
-        typer.Option(help="Date to compute for (YYYY-MM-DD); default: the examples' own date."),
+        typer.Option(help="With --offline: date to compute for (YYYY-MM-DD)."),
     ] = None,
 ) -> None:
+    """Seed an EES in .demo/ and serve its API on localhost, printing a token and curl lines."""
+    if stop:
+        if not stop_server(Console()):
+            typer.echo("no demo API server is running")
+        return
+    if offline:
+        offline_demo(on)
+        return
+    run_live_demo(travellers, port)
+
+
+def offline_demo(on: str | None) -> None:
     """Read the bundled example passports and explain each holder's 90/180 position."""
     examples = _load_examples()
     control = date_option(on, "--on", default=date.fromisoformat(examples["on"]))
