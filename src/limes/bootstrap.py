@@ -12,12 +12,14 @@ from limes.audit.service import AuditService
 from limes.core.time import Clock, SystemClock
 from limes.ees.crossing_service import EntryExitService
 from limes.ees.data_subject_service import DataSubjectService
+from limes.ees.fallback import BorderCrossingPointRegistrar
 from limes.ees.monitoring_service import MonitoringService
 from limes.ees.ports import UnitOfWork
 from limes.ees.registry_service import RegistryService
 from limes.ees.retention_service import RetentionService
 from limes.ees.stay_service import StayService
 from limes.settings import MEMORY_DATABASE_URL, Settings
+from limes.store.local_queue import SqliteFallbackQueue
 from limes.store.memory import MemoryStore, MemoryUnitOfWork
 from limes.store.sql.engine import SqliteSynchronous, create_engine_for, create_session_factory
 from limes.store.sql.unit_of_work import SqlUnitOfWork
@@ -61,6 +63,14 @@ def build_memory_services(clock: Clock, settings: Settings | None = None) -> Ser
     """Services on a fresh in-memory store: tests, demos without a database."""
     settings = settings or Settings(database_url=MEMORY_DATABASE_URL)
     return _wire(_memory_unit_of_work(), clock, settings)
+
+
+def build_fallback_registrar(
+    settings: Settings, services: Services
+) -> BorderCrossingPointRegistrar:
+    """Registration at a border crossing point that queues locally while the store is down."""
+    queue = SqliteFallbackQueue(settings.fallback_queue_path)
+    return BorderCrossingPointRegistrar(services.entry_exit, queue, services.clock)
 
 
 def _memory_unit_of_work() -> UnitOfWorkFactory:

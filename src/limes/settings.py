@@ -8,6 +8,7 @@ Legal constants (90/180, retention periods) are code, not settings.
 
 from pathlib import Path
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MEMORY_DATABASE_URL = "memory://"
@@ -21,9 +22,9 @@ class Settings(BaseSettings):
     # SQLAlchemy URL, or "memory://" for an in-process store that vanishes on exit.
     database_url: str = "sqlite:///limes.db"
     # Statistics cells counting fewer people than this are suppressed (EESR art. 63).
-    statistics_min_count: int = 5
+    statistics_min_count: int = Field(default=5, ge=1)
     # Where a border crossing point queues registrations while the central store is down.
-    fallback_queue_path: Path = Path("limes-fallback.jsonl")
+    fallback_queue_path: Path = Path("limes-fallback.db")
     # The calendar used for report days (statistics, overstayer lists, retention runs).
     time_zone: str = "Europe/Brussels"
     api_host: str = "127.0.0.1"
