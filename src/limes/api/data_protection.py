@@ -10,13 +10,14 @@ from limes.access.model import Actor
 from limes.access.policy import Action
 from limes.api.crossings import TravellerIdentity, document_key
 from limes.api.deps import ServicesDep, permitted, roles_note
+from limes.api.errors import error_responses
 from limes.api.fields import DocumentKeyBody, Identifier, Limit, Schema, Text
 from limes.api.records import TravellerHistoryRead
 from limes.audit.chain import ChainVerdict
 from limes.ees.data_subject import DataSubjectRequest, RequestKind, RequestStatus
 from limes.ees.outcomes import RetentionReport
 
-router = APIRouter(tags=["data protection"])
+router = APIRouter(tags=["data protection"], responses=error_responses(401, 403, 422, 503))
 
 PURPOSE = "data_protection"
 RequestId = Annotated[Identifier, Path(description="The identifier the request was opened with.")]
@@ -110,6 +111,7 @@ Manager = Annotated[Actor, permitted(Action.DATA_SUBJECT_MANAGE, PURPOSE)]
 
 @router.post(
     "/data-subject-requests",
+    responses=error_responses(400, 404, 413),
     status_code=201,
     summary="Open a request for access, rectification, erasure or restriction",
     description=roles_note(Action.DATA_SUBJECT_MANAGE),
@@ -135,6 +137,7 @@ def list_open_data_subject_requests(
 
 @router.post(
     "/data-subject-requests/{request_id}/forward",
+    responses=error_responses(404),
     summary="Record that the request went to the responsible state",
     description=roles_note(Action.DATA_SUBJECT_MANAGE),
 )
@@ -146,6 +149,7 @@ def forward_data_subject_request(
 
 @router.get(
     "/data-subject-requests/{request_id}/export",
+    responses=error_responses(404),
     summary="Everything held on the person, for an access request",
     description=roles_note(Action.DATA_SUBJECT_MANAGE),
 )
@@ -157,6 +161,7 @@ def export_for_data_subject_request(
 
 @router.post(
     "/data-subject-requests/{request_id}/complete",
+    responses=error_responses(400, 404, 413),
     summary="Close a request; an accepted erasure erases the file, a rectification applies",
     description=roles_note(Action.DATA_SUBJECT_MANAGE),
 )
@@ -178,6 +183,7 @@ def complete_data_subject_request(
 
 @router.post(
     "/files/{file_id}/erase",
+    responses=error_responses(400, 404, 413),
     status_code=204,
     summary="Erase an individual file ahead of time (EESR art. 35)",
     description=roles_note(Action.FILE_ERASE),

@@ -24,14 +24,16 @@ from limes.api.crossings import (
     document_key,
 )
 from limes.api.deps import IdempotencyKeyHeader, ServicesDep, permitted, roles_note
+from limes.api.errors import error_responses
 from limes.api.fields import DocumentKeyBody
 from limes.api.records import EntryRecordRead, TravellerHistoryRead
 
-router = APIRouter(tags=["border check"])
+router = APIRouter(tags=["border check"], responses=error_responses(401, 403, 422, 503))
 
 
 @router.post(
     "/travellers/lookup",
+    responses=error_responses(400, 404, 413),
     summary="Find the individual file holding a travel document, with all its records",
     description=roles_note(Action.TRAVELLER_READ),
 )
@@ -46,6 +48,7 @@ def look_up_traveller(
 
 @router.post(
     "/entries",
+    responses=error_responses(400, 404, 409, 413),
     status_code=201,
     summary="Register an entry; the answer carries the maximum authorised stay",
     description=roles_note(Action.ENTRY_REGISTER),
@@ -62,6 +65,7 @@ def register_entry(
 
 @router.post(
     "/exits",
+    responses=error_responses(400, 404, 409, 413),
     status_code=201,
     summary="Register an exit; the answer carries any overstay",
     description=roles_note(Action.EXIT_REGISTER),
@@ -78,6 +82,7 @@ def register_exit(
 
 @router.post(
     "/refusals",
+    responses=error_responses(400, 409, 413),
     status_code=201,
     summary="Register a refusal of entry with its Annex V Part B reasons",
     description=roles_note(Action.REFUSAL_REGISTER),
@@ -94,6 +99,7 @@ def register_refusal(
 
 @router.post(
     "/stay-decisions",
+    responses=error_responses(400, 404, 409, 413),
     status_code=201,
     summary="Extend, revoke or annul the latest authorised stay (EESR art. 19)",
     description=roles_note(Action.STAY_DECISION_REGISTER),
@@ -110,6 +116,7 @@ def register_stay_decision(
 
 @router.post(
     "/stay/remaining",
+    responses=error_responses(400, 404, 413),
     summary="Days used and remaining, or the overstay, on a day (today by default)",
     description=roles_note(Action.STAY_READ),
 )
@@ -124,6 +131,7 @@ def remaining_stay(
 
 @router.post(
     "/carrier/verify",
+    responses=error_responses(400, 413),
     summary="Whether a visa's entries are used up (EESR art. 13(3)): OK or NOT OK",
     description=roles_note(Action.CARRIER_VERIFY),
 )

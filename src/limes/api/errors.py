@@ -12,6 +12,7 @@ from typing import Any, Final
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from limes.core.errors import LimesError
@@ -51,6 +52,43 @@ STATUS_BY_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "internal.error": 500,
     }
 )
+
+
+class ErrorDetail(BaseModel):
+    """Where a request failed validation and which rule it broke; never the value sent."""
+
+    location: list[str]
+    type: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: list[ErrorDetail] | None = None
+
+
+class ErrorRead(BaseModel):
+    """Every error response: a stable machine-readable code and a message without personal data."""
+
+    error: ErrorBody
+
+
+_MEANINGS: Final = {
+    400: "The body could not be read.",
+    401: "No API token, or an unknown or revoked one.",
+    403: "None of the user's roles may take this action.",
+    404: "Nothing is registered under the identifier or document given.",
+    409: "The request contradicts what is registered (e.g. already inside).",
+    413: "The body is larger than 64 KiB.",
+    422: "The request is malformed or breaks a rule (e.g. out of scope, unknown BCP).",
+    503: "The central store cannot be reached.",
+}
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI documentation of the error responses a route can give."""
+    return {status: {"model": ErrorRead, "description": _MEANINGS[status]} for status in statuses}
 
 
 def status_for(code: str) -> int:

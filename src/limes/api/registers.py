@@ -10,6 +10,7 @@ from limes.access.policy import Action
 from limes.api import examples
 from limes.api.crossings import document_key
 from limes.api.deps import ServicesDep, permitted, roles_note
+from limes.api.errors import error_responses
 from limes.api.fields import (
     BcpCode,
     CountryCode,
@@ -22,7 +23,7 @@ from limes.api.fields import (
 from limes.api.records import VisaRead
 from limes.ees.model import BorderCrossingPoint, BorderType, VisaRecord
 
-router = APIRouter(tags=["registers"])
+router = APIRouter(tags=["registers"], responses=error_responses(401, 403, 422, 503))
 
 TimeZoneName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_+/-]{0,63}$")]
 
@@ -105,6 +106,7 @@ def list_border_crossing_points(
 
 @router.post(
     "/border-crossing-points",
+    responses=error_responses(400, 413),
     status_code=201,
     summary="Register a border crossing point",
     description=roles_note(Action.BCP_MANAGE),
@@ -121,6 +123,7 @@ def add_border_crossing_point(
 
 @router.post(
     "/visas",
+    responses=error_responses(400, 404, 413),
     status_code=201,
     summary="Record a short-stay visa, linked to its holder's file if given",
     description=roles_note(Action.VISA_REGISTER),

@@ -8,12 +8,13 @@ from fastapi import APIRouter, Query
 from limes.access.model import Actor
 from limes.access.policy import Action
 from limes.api.deps import ServicesDep, permitted, roles_note
+from limes.api.errors import error_responses
 from limes.api.fields import BcpCode, CountryCode, Day, Limit, Offset, Schema
 from limes.api.records import EntryRecordRead, TravellerFileRead
 from limes.ees.ports import OverstayerRow
 from limes.ees.statistics import Dimension, StatisticsKind, StatisticsTable
 
-router = APIRouter(tags=["reports"])
+router = APIRouter(tags=["reports"], responses=error_responses(401, 403, 422, 503))
 
 
 class OverstayerRead(Schema):
