@@ -62,3 +62,15 @@ def test_a_seeded_traveller_has_a_file_with_every_trip(
     assert [record.entry.at for record in history.entries] == [
         trip.entry_at for trip in traveller.trips
     ]
+
+
+@pytest.mark.usefixtures("database")
+def test_seeding_the_same_database_twice_reports_what_the_ees_rejected(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _seed(monkeypatch, capsys)
+
+    again = _seed(monkeypatch, capsys)
+
+    assert "rejected by the EES" in again
+    assert "ees.invalid_record" in again

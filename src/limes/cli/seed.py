@@ -107,8 +107,12 @@ def _seed_traveller(
     services: Services, actor: Actor, traveller: SyntheticTraveller, report: SeedReport
 ) -> None:
     for visa in traveller.visas:
-        services.registry.register_visa(visa, actor)
-        report.visas += 1
+        try:
+            services.registry.register_visa(visa, actor)
+        except LimesError as error:
+            report.rejected[error.code] += 1
+        else:
+            report.visas += 1
     data = _traveller_data(traveller, report.travellers)
     visa_states = {visa.sticker_number: visa.issuing_state for visa in traveller.visas}
     for trip in traveller.trips:
