@@ -105,11 +105,13 @@ def entry_body(index: int) -> dict[str, object]:
     person = traveller(index)
     return {
         "traveller": {
-            "surname": person.identity.surname,
-            "given_names": person.identity.given_names,
-            "date_of_birth": person.identity.date_of_birth.isoformat(),
-            "nationalities": list(person.identity.nationalities),
-            "sex": person.identity.sex.value,
+            "identity": {
+                "surname": person.identity.surname,
+                "given_names": person.identity.given_names,
+                "date_of_birth": person.identity.date_of_birth.isoformat(),
+                "nationalities": list(person.identity.nationalities),
+                "sex": person.identity.sex.value,
+            },
             "document": {
                 "document_type": person.document.document_type.value,
                 "number": person.document.number,

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -183,3 +184,27 @@ def test_retention_erases_nothing_that_is_not_due(
         "erased_records": 0,
         "warnings_issued": 0,
     }
+
+
+@pytest.mark.usefixtures("schiphol")
+def test_an_entry_is_queued_while_the_store_is_down_and_replayed_once_it_is_back(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    database: str,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("LIMES_FALLBACK_QUEUE_PATH", str(tmp_path / "queue.db"))
+    monkeypatch.setenv("LIMES_DATABASE_URL", "postgresql://root@127.0.0.1:1/unreachable")
+    queued = _enter(monkeypatch, capsys)
+    monkeypatch.setenv("LIMES_DATABASE_URL", database)
+
+    replayed = _limes(monkeypatch, capsys, "replay")
+    again = _limes(monkeypatch, capsys, "replay")
+    looked_up = _limes(monkeypatch, capsys, "lookup", "USA", "L898902C3")
+
+    assert queued.exit_code == 0
+    assert json.loads(queued.stdout)["operation"] == "entry"
+    assert json.loads(replayed.stdout)["replayed"] == 1
+    assert json.loads(again.stdout)["replayed"] == 0
+    (record,) = json.loads(looked_up.stdout)["entries"]
+    assert "fallback" in record["flags"]

@@ -12,6 +12,7 @@ from limes.ees.errors import (
     DocumentConflictError,
     EntryNotAuthorisedError,
     IdempotencyKeyReusedError,
+    InvalidRecordError,
     OutOfScopeError,
     UnknownBorderCrossingPointError,
     UnknownVisaError,
@@ -298,3 +299,26 @@ def test_family_members_of_eu_citizens_are_marked_and_outside_the_calculator(
 
     assert RecordFlag.FAMILY_MEMBER in outcome.record.flags
     assert outcome.authorised_stay_until == date(2026, 7, 3)
+
+
+def test_a_visa_used_at_entry_joins_the_travellers_file(new_world: NewWorld) -> None:
+    world = new_world()
+    visa = world.registry.register_visa(make_visa(), SUPERVISOR)
+    traveller = make_traveller(nationalities=("CHN",), fingerprint_ref=None)
+    world.crossings.register_entry(entry(traveller, when=at(2026, 6, 1), visa=visa), GUARD)
+
+    report = world.stays.remaining_stay(traveller.document.key, GUARD, on=date(2026, 6, 2))
+
+    assert report.visa is not None
+    assert report.visa.sticker_number == visa.sticker_number
+
+
+def test_a_visa_of_another_person_is_not_accepted(new_world: NewWorld) -> None:
+    world = new_world()
+    visa = world.registry.register_visa(make_visa(), SUPERVISOR)
+    holder = make_traveller(nationalities=("CHN",), fingerprint_ref=None)
+    world.crossings.register_entry(entry(holder, when=at(2026, 6, 1), visa=visa), GUARD)
+    other = make_traveller(nationalities=("CHN",), number="E00000001", fingerprint_ref=None)
+
+    with pytest.raises(InvalidRecordError):
+        world.crossings.register_entry(entry(other, when=at(2026, 6, 1), visa=visa), GUARD)

@@ -5,6 +5,8 @@ from typing import Annotated
 
 import typer
 
+from limes.access.model import Actor
+from limes.bootstrap import Services, build_fallback_registrar
 from limes.cli.operator import (
     TokenOption,
     acting,
@@ -20,8 +22,11 @@ from limes.ees.commands import (
     TravellerData,
     VisaReference,
 )
+from limes.ees.fallback import replay as replay_queue
 from limes.ees.model import DocumentKey, DocumentType, Identity, RefusalReason, Sex, TravelDocument
 from limes.ees.statistics import Dimension, StatisticsKind
+from limes.settings import Settings
+from limes.store.local_queue import SqliteFallbackQueue
 
 app = typer.Typer(
     help="The Entry/Exit System: look up travellers, register crossings, read stays and lists.",
@@ -122,7 +127,7 @@ def enter(
     )
     services = open_services()
     actor = acting(services, token, "border_check")
-    print_json(services.entry_exit.register_entry(command, actor, idempotency_key))
+    print_json(_register_at_the_border(services, command, actor, idempotency_key))
 
 
 @app.command(name="exit")
@@ -140,7 +145,7 @@ def exit_(
     )
     services = open_services()
     actor = acting(services, token, "border_check")
-    print_json(services.entry_exit.register_exit(command, actor, idempotency_key))
+    print_json(_register_at_the_border(services, command, actor, idempotency_key))
 
 
 @app.command()
@@ -175,7 +180,7 @@ def refuse(
     )
     services = open_services()
     actor = acting(services, token, "border_check")
-    print_json(services.entry_exit.register_refusal(command, actor, idempotency_key))
+    print_json(_register_at_the_border(services, command, actor, idempotency_key))
 
 
 @app.command()
@@ -244,6 +249,35 @@ def retention(token: TokenOption = None) -> None:
     services = open_services()
     actor = acting(services, token, "data_protection")
     print_json(services.retention.apply_retention(actor))
+
+
+@app.command()
+def replay(token: TokenOption = None) -> None:
+    """Upload the registrations queued while the central store was down (EESR art. 21).
+
+    Each is uploaded once, with its original time and the fallback mark; those the EES
+    rejects stay in the queue as failed, with their error code. Exit 1 if the store is still
+    unreachable or anything failed.
+    """
+    settings = Settings()
+    services = open_services()
+    acting(services, token, "fallback_replay")
+    queue = SqliteFallbackQueue(settings.fallback_queue_path)
+    report = replay_queue(queue, services.entry_exit)
+    print_json(report)
+    if report.still_unreachable or report.failed:
+        raise typer.Exit(1)
+
+
+def _register_at_the_border(
+    services: Services,
+    command: EntryRegistration | ExitRegistration | RefusalRegistration,
+    actor: Actor,
+    idempotency_key: str | None,
+) -> object:
+    """Register through the central store, or queue locally while it cannot be reached."""
+    registrar = build_fallback_registrar(Settings(), services)
+    return registrar.register(command, actor, idempotency_key)
 
 
 def _visa_reference(value: str | None) -> VisaReference | None:

@@ -212,6 +212,8 @@ class EntryExitService:
             history = files.update_file(
                 uow, history, traveller, biometrics, visa_required=visa_required
             )
+        if visa is not None:
+            _link_visa(uow, visa, history.file.file_id)
         flags = _flags(command.fallback, command.self_service, command.e_gate)
         if postponed and outstanding(biometrics):
             flags |= {RecordFlag.BIOMETRICS_POSTPONED}
@@ -396,6 +398,15 @@ def _visa(uow: UnitOfWork, command: EntryRegistration) -> VisaRecord | None:
     if visa is None:
         raise UnknownVisaError("no visa with this sticker number and issuing state is known")
     return visa
+
+
+def _link_visa(uow: UnitOfWork, visa: VisaRecord, file_id: str) -> None:
+    """A visa used at entry belongs to that person's file from then on."""
+    if visa.file_id == file_id:
+        return
+    if visa.file_id is not None:
+        raise InvalidRecordError("the visa belongs to another individual file")
+    uow.visas.save(replace(visa, file_id=file_id))
 
 
 def _require_after_last_crossing(history: TravellerHistory, at: datetime) -> None:
