@@ -1,6 +1,7 @@
 """Users and their API tokens; turning a bearer token into the acting user."""
 
 from collections.abc import Callable, Iterable
+from datetime import datetime, timedelta
 
 from limes.access.errors import NotAuthenticatedError, UnknownUserError, UserExistsError
 from limes.access.model import Actor, ApiToken, Role, User
@@ -26,10 +27,16 @@ class InvalidUserError(LimesError):
     code = "auth.invalid_user"
 
 
+# A token's user is remembered this long, so that a busy lane does not pay a database
+# round trip per request; a revoked token or deactivated user stops working within it.
+AUTHENTICATION_CACHE_SECONDS = 30
+
+
 class UserService:
     def __init__(self, unit_of_work: Callable[[], UnitOfWork], clock: Clock) -> None:
         self._unit_of_work = unit_of_work
         self._clock = clock
+        self._authenticated: dict[str, tuple[datetime, User]] = {}
 
     def add_user(
         self,
@@ -75,11 +82,22 @@ class UserService:
 
     def authenticate(self, token: str, purpose: str) -> Actor:
         """The active user holding this unrevoked token, acting for `purpose`."""
-        with self._unit_of_work() as uow:
-            stored = uow.users.find_token(token_digest(token))
-            user = uow.users.get(stored.user_name) if stored and not stored.revoked else None
+        digest = token_digest(token)
+        now = self._clock.now()
+        cached = self._authenticated.get(digest)
+        if cached is not None and now - cached[0] < timedelta(seconds=AUTHENTICATION_CACHE_SECONDS):
+            user: User | None = cached[1]
+        else:
+            with self._unit_of_work() as uow:
+                stored = uow.users.find_token(digest)
+                user = uow.users.get(stored.user_name) if stored and not stored.revoked else None
         if user is None or not user.active:
+            self._authenticated.pop(digest, None)
             raise NotAuthenticatedError("the API token is missing, unknown or revoked")
+        if cached is None or cached[1] is not user:
+            if len(self._authenticated) > 10_000:
+                self._authenticated.clear()
+            self._authenticated[digest] = (now, user)
         return Actor(
             user_name=user.name,
             roles=user.roles,

@@ -60,6 +60,9 @@ class EntryExitService:
     def __init__(self, unit_of_work: UnitOfWorkFactory, clock: Clock) -> None:
         self._unit_of_work = unit_of_work
         self._clock = clock
+        # Border crossing points are reference data that are added, never changed or
+        # removed, so a point once found can be remembered for the process's life.
+        self._border_crossing_points: dict[str, BorderCrossingPoint] = {}
 
     def register_entry(
         self, command: EntryRegistration, actor: Actor, idempotency_key: str | None = None
@@ -153,11 +156,18 @@ class EntryExitService:
                     raise
         raise AssertionError("unreachable")
 
+    def _border_crossing_point(self, uow: UnitOfWork, code: str) -> BorderCrossingPoint:
+        bcp = self._border_crossing_points.get(code) or uow.border_crossing_points.get(code)
+        if bcp is None:
+            raise UnknownBorderCrossingPointError(f"no border crossing point has the code {code!r}")
+        self._border_crossing_points[code] = bcp
+        return bcp
+
     def _enter(
         self, uow: UnitOfWork, command: EntryRegistration, actor: Actor
     ) -> tuple[EntryOutcome, str]:
         at = require_aware(command.at or self._clock.now())
-        bcp = _border_crossing_point(uow, command.bcp_code)
+        bcp = self._border_crossing_point(uow, command.bcp_code)
         day = local_day(at, bcp.time_zone)
         traveller = command.traveller
         if traveller.document.expiry < day:
@@ -246,7 +256,7 @@ class EntryExitService:
         self, uow: UnitOfWork, command: ExitRegistration, actor: Actor
     ) -> tuple[ExitOutcome, str]:
         at = require_aware(command.at or self._clock.now())
-        bcp = _border_crossing_point(uow, command.bcp_code)
+        bcp = self._border_crossing_point(uow, command.bcp_code)
         day = local_day(at, bcp.time_zone)
         history = files.history_for_document(uow, command.document)
         record = history.open_entry
@@ -293,7 +303,7 @@ class EntryExitService:
         self, uow: UnitOfWork, command: RefusalRegistration, actor: Actor
     ) -> tuple[RefusalOutcome, str]:
         at = require_aware(command.at or self._clock.now())
-        bcp = _border_crossing_point(uow, command.bcp_code)
+        bcp = self._border_crossing_point(uow, command.bcp_code)
         day = local_day(at, bcp.time_zone)
         traveller = command.traveller
         visa_required = _visa_required(traveller)
@@ -382,13 +392,6 @@ def _visa_required(traveller: TravellerData) -> bool:
     if traveller.visa_required is not None:
         return traveller.visa_required
     return requires_short_stay_visa(traveller.identity.nationalities[0])
-
-
-def _border_crossing_point(uow: UnitOfWork, code: str) -> BorderCrossingPoint:
-    bcp = uow.border_crossing_points.get(code)
-    if bcp is None:
-        raise UnknownBorderCrossingPointError(f"no border crossing point has the code {code!r}")
-    return bcp
 
 
 def _visa(uow: UnitOfWork, command: EntryRegistration) -> VisaRecord | None:
