@@ -16,14 +16,10 @@ from limes.core.stay import days_used, max_stay, overstay
 from limes.core.time import local_day
 from limes.ees.model import FingerprintStatus, RefusalReason, Sex, VisaRecord
 from limes.ees.scope import EES_STATES
+from limes.seed.crossing_points import SEED_BORDER_CROSSING_POINTS
+from limes.seed.itinerary import EES_FULL_OPERATION, SyntheticTrip
 from limes.seed.name_tables import NAME_TABLES, VISA_REQUIRED
-from limes.seed.population import (
-    EES_FULL_OPERATION,
-    SEED_BORDER_CROSSING_POINTS,
-    SyntheticTraveller,
-    SyntheticTrip,
-    generate_population,
-)
+from limes.seed.population import SyntheticTraveller, generate_population
 
 UNTIL = date(2026, 12, 31)
 POPULATION_SIZE = 2000

@@ -27,12 +27,9 @@ from limes.ees.commands import (
     VisaReference,
 )
 from limes.ees.model import FingerprintStatus
-from limes.seed.population import (
-    SEED_BORDER_CROSSING_POINTS,
-    SyntheticTraveller,
-    SyntheticTrip,
-    generate_population,
-)
+from limes.seed.crossing_points import SEED_BORDER_CROSSING_POINTS
+from limes.seed.itinerary import SyntheticTrip
+from limes.seed.population import SyntheticTraveller, generate_population
 from limes.settings import Settings
 
 
