@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/stay.py
 	$(BIN)/python bench/mrz.py
 	$(BIN)/python bench/overstayers.py
+	$(BIN)/python bench/ees_register.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
