@@ -7,11 +7,12 @@ decisions of art. 19, and says what the border guard has to be told.
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Final
 
 from limes.core.presence import PresenceHistory, Stay
 from limes.core.stay import MAX_STAY_DAYS, days_used, max_stay
+from limes.core.time import local_day
 from limes.ees.model import (
     EntryExitRecord,
     RefusalReason,
@@ -157,6 +158,17 @@ def _refused(
 def days_after(last_authorised: date, day: date) -> int:
     """Days stayed past the last authorised day (0 if none)."""
     return max(0, (day - last_authorised).days)
+
+
+# The westernmost time zone of the Schengen area's external border crossing points (the
+# Azores, UTC-1): a day is over everywhere once it is over there, so a stay authorised
+# until D counts as expired only when D has ended at every border crossing point.
+LAST_TIME_ZONE_TO_END_THE_DAY: Final = "Atlantic/Azores"
+
+
+def first_day_not_over_everywhere(now: datetime) -> date:
+    """Authorised stays that ended before this day have expired at every BCP (art. 12(1))."""
+    return local_day(now, LAST_TIME_ZONE_TO_END_THE_DAY)
 
 
 def within_90_180(entries: Sequence[EntryExitRecord], on: date) -> bool:

@@ -6,7 +6,7 @@ written, and an optional idempotency key kept in the same transaction.
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import TypeVar
 
 from limes.access.model import Actor
@@ -371,16 +371,15 @@ class EntryExitService:
         )
         updated = replace(latest, decisions=(*latest.decisions, decision))
         new_until = calculator.authorised_stay_until(updated)
-        if updated.overstay_flagged_at is not None and new_until >= _today(self._clock.now()):
+        if (
+            updated.overstay_flagged_at is not None
+            and new_until >= calculator.first_day_not_over_everywhere(self._clock.now())
+        ):
             updated = replace(updated, overstay_flagged_at=None)  # no longer an overstay
         uow.records.save_entry(updated)
         entries = (*history.entries[:-1], updated)
         _schedule_retention(uow, replace(history, entries=entries))
         return updated, updated.record_id
-
-
-def _today(now: datetime) -> date:
-    return now.date()
 
 
 def _require_scope(traveller: TravellerData) -> None:

@@ -2,13 +2,14 @@
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Final
 
 from limes.access.model import Actor
 from limes.access.policy import Action, require
 from limes.audit.recorder import record_event
-from limes.core.time import Clock, local_day
+from limes.core.time import Clock
+from limes.ees.calculator import first_day_not_over_everywhere
 from limes.ees.ports import OverstayerRow, UnitOfWork
 from limes.ees.statistics import (
     Dimension,
@@ -18,10 +19,6 @@ from limes.ees.statistics import (
     suppress_small_counts,
 )
 
-# The westernmost time zone of the Schengen area's external border crossing points (the
-# Azores, UTC-1): a day is over everywhere once it is over there, so a stay authorised
-# until D is flagged only when D has ended at every border crossing point.
-LAST_TIME_ZONE_TO_END_THE_DAY: Final = "Atlantic/Azores"
 FLAG_BATCH: Final = 500
 MAX_PAGE: Final = 1000
 
@@ -38,7 +35,7 @@ class MonitoringService:
         """Flag every open entry whose authorised stay has ended (art. 12(1)); the count."""
         require(actor, Action.OVERSTAYERS_FLAG)
         now = self._clock.now()
-        on = self.day_over_everywhere(now)
+        on = first_day_not_over_everywhere(now)
         flagged = 0
         while True:
             with self._unit_of_work() as uow:
@@ -52,11 +49,6 @@ class MonitoringService:
             flagged += len(due)
             if len(due) < FLAG_BATCH:
                 return flagged
-
-    @staticmethod
-    def day_over_everywhere(now: datetime) -> date:
-        """The first day not yet over at every BCP; authorised stays ending before it expired."""
-        return local_day(now, LAST_TIME_ZONE_TO_END_THE_DAY)
 
     def overstayers(
         self,
