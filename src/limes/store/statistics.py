@@ -11,19 +11,11 @@ and overstayers (open entries flagged as overstay) by the last day of authorised
 from collections.abc import Sequence
 from typing import Final
 
-KINDS: Final = ("entry", "exit", "refusal", "overstayer")
-DIMENSIONS: Final = (
-    "nationality",
-    "sex",
-    "year_of_birth",
-    "bcp",
-    "border_type",
-    "document_type",
-    "document_issuing_state",
-    "visa_issuing_state",
-    "refusal_reason",
-    "fingerprint_status",
-)
+from limes.ees.statistics import Dimension, StatisticsKind
+
+# The domain's lists (ees/statistics.py), as the strings the ports carry.
+KINDS: Final = tuple(kind.value for kind in StatisticsKind)
+DIMENSIONS: Final = tuple(dimension.value for dimension in Dimension)
 UNKNOWN: Final = "unknown"  # the value is not on record (an erased document, an unknown BCP)
 NO_VISA: Final = "none"  # the crossing was made without a visa
 
