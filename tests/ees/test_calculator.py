@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from limes.core.stay import MAX_STAY_DAYS, WINDOW_DAYS, max_stay
+from limes.core.stay import MAX_STAY_DAYS, WINDOW_DAYS, days_used, max_stay
 from limes.ees.calculator import (
     FAMILY_MEMBER_STAY_DAYS,
     EntryAssessment,
@@ -14,7 +14,6 @@ from limes.ees.calculator import (
     authorised_stay_until,
     days_after,
     presence,
-    within_90_180,
 )
 from limes.ees.model import (
     EntryExitRecord,
@@ -86,12 +85,12 @@ def test_presence_counts_entry_and_exit_days_and_an_open_stay_up_to_the_query() 
         pytest.param([], "2026-04-01", True, id="no-records"),
     ],
 )
-def test_within_90_180_allows_up_to_exactly_90_days(
+def test_presence_from_records_allows_up_to_exactly_90_days(
     stays: list[tuple[str, str | None]], on: str, expected: bool
 ) -> None:
     records = [make_stay(d(entry), None if exit_ is None else d(exit_)) for entry, exit_ in stays]
 
-    assert within_90_180(records, d(on)) is expected
+    assert (days_used(presence(records), d(on)) <= MAX_STAY_DAYS) is expected
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,6 @@ left from an earlier run); `limes demo --stop` stops the server.
 
 import json
 import os
-import random
 import signal
 import socket
 import subprocess
@@ -19,15 +18,13 @@ from typing import Final
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from limes.access.model import Role
 from limes.access.service import SYSTEM
 from limes.api import examples
 from limes.bootstrap import build_services
-from limes.cli.seed import seed_population
+from limes.cli.seed import seed_with_progress
 from limes.core.errors import LimesError
-from limes.seed.population import generate_population
 from limes.settings import Settings
 from limes.store.sql.migrate import upgrade
 
@@ -60,18 +57,9 @@ def run_live_demo(travellers: int, port: int) -> None:
         "demo-supervisor", [Role.SUPERVISOR], authority="Koninklijke Marechaussee", state="NLD"
     )
     started = time.monotonic()
-    population = generate_population(
-        random.Random(SEED), travellers, until=services.clock.now().date()
+    report = seed_with_progress(
+        services, SYSTEM, travellers, SEED, services.clock.now().date(), console
     )
-    with Progress(
-        TextColumn("seeding travellers"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-    ) as progress:
-        task = progress.add_task("seed", total=travellers)
-        report = seed_population(services, SYSTEM, population, lambda: progress.advance(task))
     console.print(
         f"seeded {report.travellers} travellers ({report.entries} entries, {report.exits} "
         f"exits, {report.refusals} refusals, {report.flagged_overstayers} overstayers) "

@@ -9,6 +9,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -60,8 +61,27 @@ def seed(
     services = build_services(Settings(), sqlite_synchronous="NORMAL")
     actor = acting(services, token, "seeding")
     last_day = day(until, "--until") if until else services.clock.now().date()
-    population = generate_population(random.Random(seed), travellers, until=last_day)
-    console = Console(stderr=True)
+    report = seed_with_progress(services, actor, travellers, seed, last_day, Console(stderr=True))
+    typer.echo(
+        f"seeded {report.travellers} travellers: {report.entries} entries, {report.exits} "
+        f"exits, {report.refusals} refusals, {report.visas} visas; "
+        f"{report.flagged_overstayers} overstayers flagged"
+    )
+    for code, count in sorted(report.rejected.items()):
+        typer.echo(f"rejected by the EES: {count} × {code}")
+
+
+def seed_with_progress(
+    services: Services,
+    actor: Actor,
+    travellers: int,
+    seed: int,
+    until: date,
+    console: Console,
+) -> SeedReport:
+    """Generate `travellers` people from `seed` and feed them through the services,
+    with a progress bar on `console`."""
+    population = generate_population(random.Random(seed), travellers, until=until)
     with Progress(
         TextColumn("seeding travellers"),
         BarColumn(),
@@ -70,14 +90,7 @@ def seed(
         console=console,
     ) as progress:
         task = progress.add_task("seed", total=travellers)
-        report = seed_population(services, actor, population, lambda: progress.advance(task))
-    typer.echo(
-        f"seeded {report.travellers} travellers: {report.entries} entries, {report.exits} "
-        f"exits, {report.refusals} refusals, {report.visas} visas; "
-        f"{report.flagged_overstayers} overstayers flagged"
-    )
-    for code, count in sorted(report.rejected.items()):
-        typer.echo(f"rejected by the EES: {count} × {code}")
+        return seed_population(services, actor, population, lambda: progress.advance(task))
 
 
 def seed_population(

@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from typing import Final
 
 from limes.core.presence import PresenceHistory, Stay
-from limes.core.stay import MAX_STAY_DAYS, days_used, max_stay
+from limes.core.stay import max_stay
 from limes.core.time import local_day
 from limes.ees.model import (
     EntryExitRecord,
@@ -169,7 +169,3 @@ LAST_TIME_ZONE_TO_END_THE_DAY: Final = "Atlantic/Azores"
 def first_day_not_over_everywhere(now: datetime) -> date:
     """Authorised stays that ended before this day have expired at every BCP (art. 12(1))."""
     return local_day(now, LAST_TIME_ZONE_TO_END_THE_DAY)
-
-
-def within_90_180(entries: Sequence[EntryExitRecord], on: date) -> bool:
-    return days_used(presence(entries), on) <= MAX_STAY_DAYS

@@ -34,7 +34,8 @@ class SqlTravellerFiles:
         self._session = session
 
     def add(self, file: TravellerFile) -> None:
-        self._refuse_taken_documents(file)
+        # The unique (issuing state, number) index refuses a taken document, translated to
+        # DocumentConflictError; no look-up first on this hot path (one new file per lane).
         with translated_errors():
             self._session.execute(_INSERT_FILE, [file_values(file)])
             self._insert_documents(file)
