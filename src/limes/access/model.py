@@ -12,6 +12,11 @@ class Role(StrEnum):
     DATA_PROTECTION_OFFICER = "data_protection_officer"
     AUDITOR = "auditor"
     ADMIN = "admin"
+    # Authorities of the other EU systems, for the interoperability layer (Reg. 2019/817
+    # art. 29(1)): who verifies a multiple-identity link and what the search portal shows.
+    VISA_AUTHORITY = "visa_authority"
+    ETIAS_UNIT = "etias_unit"  # the ETIAS Central Unit or a national unit
+    SIRENE = "sirene"  # the SIRENE Bureau of a Member State (SIS)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

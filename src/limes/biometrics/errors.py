@@ -37,3 +37,7 @@ class ModalityMismatchError(BiometricError):
     """A probe and a reference of different modalities or template formats were compared."""
 
     code = "biometrics.modality_mismatch"
+
+
+class DuplicateTemplateError(BiometricError):
+    code = "biometrics.duplicate_template"

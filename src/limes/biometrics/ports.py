@@ -14,7 +14,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from limes.biometrics.minutiae import MinutiaeRecord
-from limes.biometrics.model import FaceQuality, FingerprintQuality
+from limes.biometrics.model import (
+    BiometricTemplate,
+    FaceQuality,
+    FingerprintQuality,
+    Modality,
+    SubjectRef,
+    TemplateFormat,
+)
 
 Vectors = NDArray[np.float32]  # shape (n, dimension), C-contiguous
 Labels = NDArray[np.int64]  # shape (n,)
@@ -87,3 +94,30 @@ class FingerprintComparator(Protocol):
     def compare_many(
         self, probe: MinutiaeRecord, references: Sequence[MinutiaeRecord]
     ) -> list[int]: ...
+
+
+class Templates(Protocol):
+    """The sBMS template store. Repositories never commit; the unit of work does."""
+
+    def add(self, template: BiometricTemplate) -> BiometricTemplate:
+        """Insert; returns the template with its `label` assigned (the one passed is ignored).
+
+        Raises DuplicateTemplateError when `template_id` is taken.
+        """
+
+    def get(self, template_id: str) -> BiometricTemplate | None: ...
+
+    def for_subject(self, subject: SubjectRef) -> Sequence[BiometricTemplate]: ...
+
+    def by_labels(self, labels: Sequence[int]) -> Sequence[BiometricTemplate]:
+        """The templates with these labels, in no particular order; unknown labels skipped."""
+
+    def stream(
+        self, modality: Modality, format: TemplateFormat, after_label: int, limit: int
+    ) -> Sequence[BiometricTemplate]:
+        """A page of one modality and format in label order, for (re)building an index."""
+
+    def erase_subject(self, subject: SubjectRef) -> Sequence[int]:
+        """Erase every template of the record; returns their labels (to drop from indexes)."""
+
+    def count(self, modality: Modality) -> int: ...
