@@ -29,10 +29,28 @@ class Action(StrEnum):
     AUDIT_VERIFY = "audit.verify"
     USERS_MANAGE = "users.manage"
     SEED = "ees.seed"
+    BIOMETRIC_ENROL = "biometrics.enrol"
+    BIOMETRIC_VERIFY = "biometrics.verify"
+    BIOMETRIC_IDENTIFY = "biometrics.identify"
+    BIOMETRIC_ERASE = "biometrics.erase"
+    INTEROP_RECORD_WRITE = "interop.record.write"
+    INTEROP_RECORD_READ = "interop.record.read"
+    MID_QUEUE_READ = "mid.queue.read"
+    MID_LINK_RESOLVE = "mid.link.resolve"
+    MID_STATISTICS_READ = "mid.statistics.read"
+    ESP_SEARCH = "esp.search"
 
 
 _GUARDS = frozenset({Role.BORDER_GUARD, Role.SUPERVISOR})
 _EVERYONE = frozenset(Role)
+# The authorities of the EU systems behind the interoperability layer (Reg. 2019/817
+# art. 29(1)): border, visa, ETIAS and SIRENE; each sees only what its profile allows.
+_SYSTEM_AUTHORITIES = frozenset(
+    {Role.BORDER_GUARD, Role.SUPERVISOR, Role.VISA_AUTHORITY, Role.ETIAS_UNIT, Role.SIRENE}
+)
+_BIOMETRIC_AUTHORITIES = frozenset(
+    {Role.BORDER_GUARD, Role.SUPERVISOR, Role.VISA_AUTHORITY, Role.SIRENE}
+)
 
 # Least privilege: carriers see only the carrier check (EESR art. 13(3)); the data
 # protection officer handles data-subject requests and erasure; auditors read the log.
@@ -58,6 +76,17 @@ PERMISSIONS: Final = MappingProxyType(
         Action.AUDIT_VERIFY: frozenset({Role.AUDITOR, Role.DATA_PROTECTION_OFFICER}),
         Action.USERS_MANAGE: frozenset({Role.ADMIN}),
         Action.SEED: frozenset({Role.ADMIN}),
+        # ETIAS holds no biometrics (Reg. 2018/1240 art. 17), so the ETIAS units do not enrol.
+        Action.BIOMETRIC_ENROL: _BIOMETRIC_AUTHORITIES,
+        Action.BIOMETRIC_VERIFY: _BIOMETRIC_AUTHORITIES,
+        Action.BIOMETRIC_IDENTIFY: _BIOMETRIC_AUTHORITIES,
+        Action.BIOMETRIC_ERASE: frozenset({Role.SUPERVISOR, Role.DATA_PROTECTION_OFFICER}),
+        Action.INTEROP_RECORD_WRITE: _SYSTEM_AUTHORITIES,
+        Action.INTEROP_RECORD_READ: _SYSTEM_AUTHORITIES,
+        Action.MID_QUEUE_READ: _SYSTEM_AUTHORITIES,
+        Action.MID_LINK_RESOLVE: _SYSTEM_AUTHORITIES,
+        Action.MID_STATISTICS_READ: frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}),
+        Action.ESP_SEARCH: _SYSTEM_AUTHORITIES,
     }
 )
 

@@ -8,7 +8,8 @@ either over worker processes. Distances are squared Euclidean (L2²), smallest f
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from types import TracebackType
+from typing import Protocol, Self
 
 import numpy as np
 from numpy.typing import NDArray
@@ -22,6 +23,7 @@ from limes.biometrics.model import (
     SubjectRef,
     TemplateFormat,
 )
+from limes.ees.ports import AuditLog
 
 Vectors = NDArray[np.float32]  # shape (n, dimension), C-contiguous
 Labels = NDArray[np.int64]  # shape (n,)
@@ -121,3 +123,21 @@ class Templates(Protocol):
         """Erase every template of the record; returns their labels (to drop from indexes)."""
 
     def count(self, modality: Modality) -> int: ...
+
+
+class BiometricUnitOfWork(Protocol):
+    """The templates and the audit log in one transaction (the store's units of work)."""
+
+    biometric_templates: Templates
+    audit_log: AuditLog
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
