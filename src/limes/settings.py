@@ -7,9 +7,12 @@ Legal constants (90/180, retention periods) are code, not settings.
 """
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from limes.interop.links import DEFAULT_VERIFICATION_HOURS
 
 MEMORY_DATABASE_URL = "memory://"
 
@@ -29,3 +32,20 @@ class Settings(BaseSettings):
     time_zone: str = "Europe/Brussels"
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+
+    # Biometrics (docs/biometrics.md). Verification thresholds: lowering the face distance
+    # or raising the fingerprint score cuts false matches and adds false non-matches.
+    face_distance_threshold: float = Field(default=0.6, gt=0, lt=2)
+    fingerprint_score_threshold: int = Field(default=40, ge=1)
+    fused_llr_threshold: float = 4.6
+    # The 1:N face index: "exact" (NumPy, the reference), "faiss-binary" (sign codes plus
+    # exact re-ranking), "faiss-ivf" or "faiss-flat"; shards > 1 search in worker processes.
+    face_index: Literal["exact", "faiss-binary", "faiss-ivf", "faiss-flat"] = "faiss-binary"
+    face_index_shards: int = Field(default=1, ge=1, le=64)
+    # The least NFIQ 2 score a fingerprint needs for enrolment (Commission Implementing
+    # Decision (EU) 2019/329 requires NFIQ 2 at enrolment; its threshold is not public).
+    fingerprint_min_nfiq2: int = Field(default=20, ge=0, le=100)
+    # Hours the responsible authority has to verify a yellow MID link, per system.
+    mid_verification_hours: dict[str, float] = Field(
+        default_factory=lambda: {s.value: h for s, h in DEFAULT_VERIFICATION_HOURS.items()}
+    )

@@ -12,8 +12,6 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
-from types import MappingProxyType
-from typing import Final
 
 from limes.access.model import Actor
 from limes.access.policy import Action, require
@@ -25,6 +23,7 @@ from limes.core.time import Clock
 from limes.interop.commands import RecordOutcome, RecordRegistration
 from limes.interop.errors import InvalidQueryError, RecordNotFoundError
 from limes.interop.links import (
+    DEFAULT_VERIFICATION_HOURS,
     MID,
     classify,
     legal_basis,
@@ -49,13 +48,6 @@ from limes.interop.model import (
 )
 from limes.interop.ports import InteropUnitOfWork
 
-# How long the responsible authority has to verify a yellow link. The regulation says
-# "without delay" (art. 29(3)); these service levels are Limes' choice (docs/interop.md):
-# at the border the traveller is waiting, an ETIAS application must be decided within 96
-# hours (Reg. 2018/1240 art. 32(1)), SIRENE bureaux work to a 12-hour answer.
-DEFAULT_VERIFICATION_HOURS: Final[Mapping[System, float]] = MappingProxyType(
-    {System.EES: 2.0, System.VIS: 72.0, System.ETIAS: 48.0, System.SIS: 12.0}
-)
 BIOMETRIC_CANDIDATES = 10
 
 

@@ -21,7 +21,10 @@ multiple identities or identity fraud: art. 32). A red link found to be wrong is
 the same way; nobody turns a link back to yellow.
 """
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from types import MappingProxyType
+from typing import Final
 
 from limes.interop.model import (
     BiometricComparison,
@@ -36,6 +39,14 @@ from limes.interop.model import (
 
 _SAME_OR_SIMILAR = frozenset({IdentityComparison.SAME, IdentityComparison.SIMILAR})
 MID = "mid"  # the `by` of automatic changes in the identity confirmation file
+
+# How long the responsible authority has to verify a yellow link. The regulation says
+# "without delay" (art. 29(3)); these service levels are Limes' choice (docs/interop.md):
+# at the border the traveller is waiting, an ETIAS application must be decided within 96
+# hours (Reg. 2018/1240 art. 32(1)), SIRENE bureaux work to a 12-hour answer.
+DEFAULT_VERIFICATION_HOURS: Final[Mapping[System, float]] = MappingProxyType(
+    {System.EES: 2.0, System.VIS: 72.0, System.ETIAS: 48.0, System.SIS: 12.0}
+)
 
 
 class LinkTransitionError(ValueError):
