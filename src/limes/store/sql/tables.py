@@ -15,8 +15,11 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Date,
+    Float,
     ForeignKey,
     Index,
+    Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
@@ -305,3 +308,143 @@ class DataSubjectRequestRow(Base):
     forwarded_on: Mapped[date | None] = mapped_column(Date)
     closed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     outcome: Mapped[str] = mapped_column(Text)
+
+
+# The sBMS, the CIR and the MID (Reg. 2019/817). Template subjects and link ends are record
+# references without foreign keys: a template may be enrolled before its record is written,
+# and the MID service erases a record's links itself (`Links.erase_for_record`) in the unit
+# of work that erases the record.
+
+RECORD_KEY = String(100)  # "SYSTEM:record_id", see `interop.model.record_key`
+LABEL = BigInteger().with_variant(Integer(), "sqlite")  # SQLite autoincrements INTEGER only
+
+
+class BiometricTemplateRow(Base):
+    """An sBMS template. `label` is the dense key of the 1:N indexes; it is never reused."""
+
+    __tablename__ = "biometric_templates"
+    __table_args__ = (
+        Index(
+            "ix_biometric_templates_subject_system_subject_record_id",
+            "subject_system",
+            "subject_record_id",
+        ),
+        # Index rebuilds page through one modality and format in label order.
+        Index("ix_biometric_templates_modality_format_label", "modality", "format", "label"),
+        # AUTOINCREMENT: without it SQLite hands the label of an erased last row out again.
+        {"sqlite_autoincrement": True},
+    )
+
+    label: Mapped[int] = mapped_column(LABEL, primary_key=True, autoincrement=True)
+    template_id: Mapped[str] = mapped_column(ID, unique=True)
+    subject_system: Mapped[str] = mapped_column(CODE)
+    subject_record_id: Mapped[str] = mapped_column(ID)
+    modality: Mapped[str] = mapped_column(CODE)
+    format: Mapped[str] = mapped_column(CODE)
+    model_version: Mapped[str] = mapped_column(String(100))
+    finger_position: Mapped[int | None] = mapped_column(SmallInteger)
+    quality: Mapped[int] = mapped_column(SmallInteger)
+    capture_device: Mapped[str] = mapped_column(String(200))
+    captured_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    enrolled_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+
+class SystemRecordRow(Base):
+    """A record of one EU system as the CIR holds it, with its blocking keys for the MID."""
+
+    __tablename__ = "system_records"
+
+    key: Mapped[str] = mapped_column(RECORD_KEY, primary_key=True)
+    system: Mapped[str] = mapped_column(CODE)
+    record_id: Mapped[str] = mapped_column(ID)
+    identity_id: Mapped[str] = mapped_column(ID, index=True)
+    surname: Mapped[str] = mapped_column(String(200))
+    given_names: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[date | None] = mapped_column(Date, index=True)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    nationalities: Mapped[str] = mapped_column(String(200))  # in the order given: "SYR,TUR"
+    # The transliterated surname (`identity_comparison.name_key`), kept with the row so the
+    # candidate search compares what the MID compares.
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+    member_state: Mapped[str] = mapped_column(STATE)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class RecordDocumentRow(Base):
+    """A travel document of a record, as written and as compared (`document_key`).
+
+    Unlike the EES, one document may appear in several records: finding those is the point.
+    """
+
+    __tablename__ = "record_documents"
+    __table_args__ = (Index("ix_record_documents_state_key_number_key", "state_key", "number_key"),)
+
+    record_key: Mapped[str] = mapped_column(
+        ForeignKey("system_records.key", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    issuing_state: Mapped[str] = mapped_column(STATE)
+    number: Mapped[str] = mapped_column(String(64))
+    state_key: Mapped[str] = mapped_column(STATE)
+    number_key: Mapped[str] = mapped_column(String(64))
+
+
+class RecordTemplateRow(Base):
+    """A reference from a record to one of its sBMS templates, in the record's order.
+
+    A table rather than comma-separated text: template identifiers are free text, not codes.
+    """
+
+    __tablename__ = "record_templates"
+
+    record_key: Mapped[str] = mapped_column(
+        ForeignKey("system_records.key", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    template_id: Mapped[str] = mapped_column(ID)
+
+
+class LinkRow(Base):
+    """A MID link with its identity confirmation file's current state (art. 34)."""
+
+    __tablename__ = "mid_links"
+    __table_args__ = (
+        # The verification queue: yellow links, earliest deadline first.
+        Index("ix_mid_links_colour_verify_by", "colour", "verify_by"),
+        # Links of one colour, and all links, in creation order.
+        Index("ix_mid_links_colour_created_at", "colour", "created_at"),
+        Index("ix_mid_links_created_at", "created_at"),
+    )
+
+    link_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    record_a: Mapped[str] = mapped_column(RECORD_KEY, index=True)
+    record_b: Mapped[str] = mapped_column(RECORD_KEY, index=True)
+    colour: Mapped[str] = mapped_column(CODE)
+    biometric: Mapped[str] = mapped_column(CODE)
+    biometric_score: Mapped[float | None] = mapped_column(Float)
+    identity: Mapped[str] = mapped_column(CODE)
+    document: Mapped[str] = mapped_column(CODE)
+    responsible_system: Mapped[str] = mapped_column(CODE)
+    responsible_state: Mapped[str] = mapped_column(STATE)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    verify_by: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    verified_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class LinkChangeRow(Base):
+    """One entry of a link's history, numbered from 0 in the order it happened."""
+
+    __tablename__ = "mid_link_changes"
+
+    link_id: Mapped[str] = mapped_column(
+        ForeignKey("mid_links.link_id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    changed_by: Mapped[str] = mapped_column(String(200))  # "by" is an SQL keyword
+    authority: Mapped[str] = mapped_column(String(200))
+    colour: Mapped[str] = mapped_column(CODE)
+    reason: Mapped[str] = mapped_column(Text)
