@@ -350,7 +350,6 @@ class BiometricTemplateRow(Base):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-
 class SystemRecordRow(Base):
     """A record of one EU system as the CIR holds it, with its blocking keys for the MID."""
 
