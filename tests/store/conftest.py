@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from sqlalchemy import Engine, create_engine, func, select, text
@@ -20,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from limes.ees.ports import UnitOfWork
+from limes.interop.ports import InteropUnitOfWork
 from limes.store.memory import MemoryStore, MemoryUnitOfWork
 from limes.store.sql.engine import create_engine_for
 from limes.store.sql.migrate import upgrade
@@ -32,12 +34,16 @@ POSTGRES_URL = os.environ.get(
 BACKENDS = ("memory", "sqlite", "postgresql")
 
 
+class StoreUnitOfWork(UnitOfWork, InteropUnitOfWork, Protocol):
+    """Both ports at once: mypy checks here that every store's unit of work offers them."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoreUnderTest:
     """A store as the contract tests see it: units of work, and a look at its row counts."""
 
     backend: str
-    unit_of_work: Callable[[], UnitOfWork]
+    unit_of_work: Callable[[], StoreUnitOfWork]
     row_counts: Callable[[], dict[str, int]]
 
 

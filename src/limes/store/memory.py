@@ -1,4 +1,4 @@
-"""The EES store in memory: for tests, the simulator and demos.
+"""The EES and interoperability store in memory: for tests, the simulator and demos.
 
 It behaves like the SQL store (the contract tests in tests/store/ run on both). A unit of
 work holds the store's lock from `with` to exit, as a SQLite writer holds the database:
@@ -15,6 +15,7 @@ from typing import Self
 
 from limes.access.model import ApiToken, User
 from limes.audit.model import AuditEntry
+from limes.biometrics.ports import Templates
 from limes.ees.data_subject import DataSubjectRequest
 from limes.ees.errors import (
     DocumentConflictError,
@@ -44,12 +45,14 @@ from limes.ees.ports import (
     Users,
     Visas,
 )
+from limes.interop.ports import Links, SystemRecords
+from limes.store.memory_interop import MemoryLinks, MemorySystemRecords, MemoryTemplates
 from limes.store.memory_records import MemoryRecords
 from limes.store.memory_tables import Committed, Planned, Staged, link, present, unlink
 
 
 class MemoryStore:
-    """All EES data in dictionaries, shared by the units of work made on it."""
+    """All the data in dictionaries, shared by the units of work made on it."""
 
     def __init__(self) -> None:
         self.lock = threading.RLock()
@@ -328,6 +331,9 @@ class MemoryUnitOfWork:
     audit_log: AuditLog
     users: Users
     data_subject_requests: DataSubjectRequests
+    biometric_templates: Templates
+    system_records: SystemRecords
+    links: Links
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -345,6 +351,9 @@ class MemoryUnitOfWork:
         self.audit_log = _AuditLog(staged)
         self.users = _Users(staged)
         self.data_subject_requests = _DataSubjectRequests(staged)
+        self.biometric_templates = MemoryTemplates(staged)
+        self.system_records = MemorySystemRecords(staged)
+        self.links = MemoryLinks(staged)
         return self
 
     def __exit__(

@@ -6,12 +6,13 @@ until `apply()` (commit) or `discard()` (rollback); reads see the changes first.
 
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 from typing import Generic, TypeVar
 
 from limes.access.model import ApiToken, User
 from limes.audit.model import AuditEntry
+from limes.biometrics.model import BiometricTemplate, SubjectRef
 from limes.ees.data_subject import DataSubjectRequest
 from limes.ees.model import (
     BorderCrossingPoint,
@@ -22,6 +23,7 @@ from limes.ees.model import (
     VisaRecord,
 )
 from limes.ees.ports import RetentionItem, StoredResponse
+from limes.interop.model import Link, SystemRecord
 
 
 class _Deleted(Enum):
@@ -29,6 +31,7 @@ class _Deleted(Enum):
 
 
 K = TypeVar("K", bound=Hashable)
+Owner = TypeVar("Owner", bound=Hashable)
 V = TypeVar("V")
 
 
@@ -82,7 +85,7 @@ class Planned:
 
 @dataclass(slots=True)
 class Committed:
-    """The committed data; the `*_by_file` tables are indexes kept beside it."""
+    """The committed data; the `*_by_*` tables are indexes kept beside it."""
 
     bcps: dict[str, BorderCrossingPoint] = field(default_factory=dict)
     files: dict[str, TravellerFile] = field(default_factory=dict)
@@ -102,6 +105,18 @@ class Committed:
     tokens: dict[str, ApiToken] = field(default_factory=dict)  # by digest
     token_ids: dict[str, str] = field(default_factory=dict)  # token id -> digest
     requests: dict[str, DataSubjectRequest] = field(default_factory=dict)
+    # sBMS, CIR and MID (memory_interop.py); "last" -> the highest label ever handed out.
+    templates: dict[int, BiometricTemplate] = field(default_factory=dict)  # by label
+    template_labels: dict[str, int] = field(default_factory=dict)  # template id -> label
+    templates_by_subject: dict[SubjectRef, frozenset[int]] = field(default_factory=dict)
+    template_sequence: dict[str, int] = field(default_factory=dict)
+    system_records: dict[str, SystemRecord] = field(default_factory=dict)
+    records_by_identity: dict[str, frozenset[str]] = field(default_factory=dict)
+    records_by_document: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    records_by_name: dict[str, frozenset[str]] = field(default_factory=dict)
+    records_by_birth: dict[date, frozenset[str]] = field(default_factory=dict)
+    links: dict[str, Link] = field(default_factory=dict)
+    links_by_record: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class Staged:
@@ -126,19 +141,37 @@ class Staged:
         self.tokens = Table(committed.tokens)
         self.token_ids = Table(committed.token_ids)
         self.requests = Table(committed.requests)
+        self.templates = Table(committed.templates)
+        self.template_labels = Table(committed.template_labels)
+        self.templates_by_subject = Table(committed.templates_by_subject)
+        self.template_sequence = Table(committed.template_sequence)
+        self.system_records = Table(committed.system_records)
+        self.records_by_identity = Table(committed.records_by_identity)
+        self.records_by_document = Table(committed.records_by_document)
+        self.records_by_name = Table(committed.records_by_name)
+        self.records_by_birth = Table(committed.records_by_birth)
+        self.links = Table(committed.links)
+        self.links_by_record = Table(committed.links_by_record)
 
     def tables(self) -> tuple[Table[Hashable, object], ...]:
         return tuple(vars(self).values())
 
 
-def link(index: Table[str, frozenset[K]], owner: str, key: K) -> None:
+def link(index: Table[Owner, frozenset[K]], owner: Owner, key: K) -> None:
     """Add `key` to the keys an index holds for `owner`."""
     index.put(owner, (index.get(owner) or frozenset()) | {key})
 
 
-def unlink(index: Table[str, frozenset[K]], owner: str, key: K) -> None:
-    """Remove `key` from the keys an index holds for `owner`."""
-    index.put(owner, (index.get(owner) or frozenset()) - {key})
+def unlink(index: Table[Owner, frozenset[K]], owner: Owner, key: K) -> None:
+    """Remove `key` from the keys an index holds for `owner`; drop `owner` when none remain.
+
+    Index owners can be personal data (a surname, a date of birth): an erasure leaves none.
+    """
+    remaining = (index.get(owner) or frozenset()) - {key}
+    if remaining:
+        index.put(owner, remaining)
+    else:
+        index.delete(owner)
 
 
 def present(table: Table[K, V], keys: frozenset[K] | None) -> list[V]:

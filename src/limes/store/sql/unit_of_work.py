@@ -1,4 +1,4 @@
-"""`SqlUnitOfWork`: the EES repositories on one database transaction."""
+"""`SqlUnitOfWork`: the EES and interoperability repositories on one database transaction."""
 
 from collections.abc import Callable
 from types import TracebackType
@@ -7,6 +7,7 @@ from typing import Self
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from limes.biometrics.ports import Templates
 from limes.ees.ports import (
     AuditLog,
     BorderCrossingPoints,
@@ -18,14 +19,18 @@ from limes.ees.ports import (
     Users,
     Visas,
 )
+from limes.interop.ports import Links, SystemRecords
 from limes.store.sql.audit_log import SqlAuditLog
+from limes.store.sql.biometric_templates import SqlTemplates
 from limes.store.sql.border_crossing_points import SqlBorderCrossingPoints
 from limes.store.sql.data_subject_requests import SqlDataSubjectRequests
 from limes.store.sql.engine import READ_ONLY
 from limes.store.sql.errors import translate, translated_errors
 from limes.store.sql.idempotency_keys import SqlIdempotencyKeys
+from limes.store.sql.links import SqlLinks
 from limes.store.sql.records import SqlRecords
 from limes.store.sql.retention import SqlRetention
+from limes.store.sql.system_records import SqlSystemRecords
 from limes.store.sql.traveller_files import SqlTravellerFiles
 from limes.store.sql.users import SqlUsers
 from limes.store.sql.visas import SqlVisas
@@ -45,7 +50,8 @@ class SqlUnitOfWork:
     The transaction starts on `with`, so on SQLite a writer takes the database lock
     there; `read_only=True` starts a transaction that never waits for writers and, on
     PostgreSQL, refuses to write.
-    Database errors leave as EES errors: DocumentConflictError, StoreUnavailableError, ...
+    Database errors leave as EES errors: DocumentConflictError, StoreUnavailableError, ...;
+    a taken template or record identifier as DuplicateTemplateError or DuplicateRecordError.
     """
 
     traveller_files: TravellerFiles
@@ -57,6 +63,9 @@ class SqlUnitOfWork:
     audit_log: AuditLog
     users: Users
     data_subject_requests: DataSubjectRequests
+    biometric_templates: Templates
+    system_records: SystemRecords
+    links: Links
 
     def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
@@ -81,6 +90,9 @@ class SqlUnitOfWork:
         self.audit_log = SqlAuditLog(session)
         self.users = SqlUsers(session)
         self.data_subject_requests = SqlDataSubjectRequests(session)
+        self.biometric_templates = SqlTemplates(session)
+        self.system_records = SqlSystemRecords(session)
+        self.links = SqlLinks(session)
         return self
 
     def __exit__(
