@@ -4,7 +4,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from limes.api import data_protection, ees, health, registers, reports
+from limes.api import biometrics, data_protection, ees, health, interop, registers, reports
 from limes.api.body_limit import BodyLimit
 from limes.api.errors import install_error_handlers
 from limes.bootstrap import Services
@@ -23,7 +23,8 @@ def create_app(services: Services) -> FastAPI:
     app = FastAPI(
         title="Limes",
         version=_version(),
-        summary="The Entry/Exit System: traveller files, crossings, stays, overstayers.",
+        summary="The Entry/Exit System, the shared Biometric Matching Service and the "
+        "interoperability layer (CIR, MID, European Search Portal).",
         description=(
             "Every route but `/health` needs `Authorization: Bearer <token>`; each states "
             "which roles may call it. Errors have the body "
@@ -36,7 +37,7 @@ def create_app(services: Services) -> FastAPI:
     )
     app.state.services = services
     install_error_handlers(app)
-    for module in (health, ees, reports, registers, data_protection):
+    for module in (health, ees, reports, registers, data_protection, biometrics, interop):
         app.include_router(module.router, prefix=API_PREFIX)
     app.add_middleware(BodyLimit)
     return app

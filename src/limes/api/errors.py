@@ -41,6 +41,15 @@ STATUS_BY_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "ees.unknown_visa": 422,
         "ees.invalid_columns": 422,
         "ees.store_unavailable": 503,
+        "biometrics.template_not_found": 404,
+        "biometrics.duplicate_template": 409,
+        "biometrics.*": 422,
+        "interop.record_not_found": 404,
+        "interop.link_not_found": 404,
+        "interop.duplicate_record": 409,
+        "interop.invalid_link_change": 409,
+        "interop.not_responsible_authority": 403,
+        "interop.*": 422,
         "stay.*": 422,
         "mrz.*": 422,
         "request.invalid": 422,
@@ -80,7 +89,7 @@ _MEANINGS: Final = {
     403: "None of the user's roles may take this action.",
     404: "Nothing is registered under the identifier or document given.",
     409: "The request contradicts what is registered (e.g. already inside).",
-    413: "The body is larger than 64 KiB.",
+    413: "The body is larger than 64 KiB (12 MiB on routes that carry images).",
     422: "The request is malformed or breaks a rule (e.g. out of scope, unknown BCP).",
     503: "The central store cannot be reached.",
 }
@@ -111,7 +120,7 @@ def error_response(
 
 def _limes_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, LimesError)
-    return error_response(error.code, error.message)
+    return error_response(error.code, error.message, details=error.details())
 
 
 def _validation_error(_request: Request, error: Exception) -> JSONResponse:

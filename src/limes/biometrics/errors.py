@@ -22,6 +22,12 @@ class QualityRejectedError(BiometricError):
         super().__init__(message)
         self.reasons = reasons
 
+    def details(self) -> list[dict[str, object]] | None:
+        return [
+            {"location": ["sample"], "type": reason, "message": "failed the quality gate"}
+            for reason in self.reasons
+        ]
+
 
 class TemplateFormatError(BiometricError):
     """A minutiae record or template does not follow its format's layout."""

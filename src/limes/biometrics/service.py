@@ -68,6 +68,11 @@ class BiometricService:
         self._comparator = comparator
         self._gallery = face_gallery
         self.thresholds = thresholds
+        self._observers: list[Callable[[SubjectRef, Actor], None]] = []
+
+    def observe_enrolments(self, observer: Callable[[SubjectRef, Actor], None]) -> None:
+        """Call `observer(subject, actor)` after each committed enrolment (the MID's cue)."""
+        self._observers.append(observer)
 
     # -- enrolment ---------------------------------------------------------------------
 
@@ -321,6 +326,8 @@ class BiometricService:
             uow.commit()
         if stored.modality is Modality.FACE:
             self._gallery.add([stored])
+        for observer in self._observers:
+            observer(stored.subject, actor)
         return Enrolment(
             template_id=stored.template_id,
             subject=stored.subject,

@@ -4,7 +4,7 @@ import sys
 
 import typer
 
-from limes.cli import audit, db, demo, ees, mrz, seed, serve, stay, users
+from limes.cli import audit, biometrics, db, demo, ees, mid, mrz, seed, serve, stay, users
 from limes.core.errors import LimesError
 
 EXIT_INPUT_ERROR = 2
@@ -27,6 +27,8 @@ app.add_typer(db.app, name="db")
 app.add_typer(users.app, name="users")
 app.add_typer(ees.app, name="ees")
 app.add_typer(audit.app, name="audit")
+app.add_typer(biometrics.app, name="biometrics")
+app.add_typer(mid.app, name="mid")
 app.command(name="seed")(seed.seed)
 app.command(name="serve")(serve.serve)
 app.command(name="demo")(demo.demo)

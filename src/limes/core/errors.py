@@ -14,3 +14,7 @@ class LimesError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+    def details(self) -> list[dict[str, object]] | None:
+        """Machine-readable specifics (location, type, message), where an error has them."""
+        return None

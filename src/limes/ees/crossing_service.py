@@ -51,6 +51,7 @@ from limes.ees.retention import retention_plan
 from limes.ees.scope import require_in_scope
 
 T = TypeVar("T")
+FileObserver = Callable[[str, Actor], None]
 UnitOfWorkFactory = Callable[[], UnitOfWork]
 
 
@@ -60,6 +61,9 @@ class EntryExitService:
     def __init__(self, unit_of_work: UnitOfWorkFactory, clock: Clock) -> None:
         self._unit_of_work = unit_of_work
         self._clock = clock
+        # Told the file id after each committed entry or refusal: the interoperability
+        # layer's multiple-identity check (Reg. 2019/817 art. 27) listens here.
+        self._file_observers: list[FileObserver] = []
         # Border crossing points are reference data that are added, never changed or
         # removed, so a point once found can be remembered for the process's life.
         self._border_crossing_points: dict[str, BorderCrossingPoint] = {}
@@ -70,7 +74,7 @@ class EntryExitService:
         """Create or update the file, run the calculator, write the entry record."""
         require(actor, Action.ENTRY_REGISTER)
         _require_scope(command.traveller)
-        return self._write(
+        outcome = self._write(
             "entry",
             command,
             actor,
@@ -78,6 +82,16 @@ class EntryExitService:
             EntryOutcome,
             lambda uow: self._enter(uow, command, actor),
         )
+        self._file_written(outcome.record.file_id, actor)
+        return outcome
+
+    def observe_files(self, observer: "FileObserver") -> None:
+        """Call `observer(file_id, actor)` after every committed entry or refusal."""
+        self._file_observers.append(observer)
+
+    def _file_written(self, file_id: str, actor: Actor) -> None:
+        for observer in self._file_observers:
+            observer(file_id, actor)
 
     def register_exit(
         self, command: ExitRegistration, actor: Actor, idempotency_key: str | None = None
@@ -103,7 +117,7 @@ class EntryExitService:
             raise InvalidRecordError(
                 "a refusal of entry needs at least one Annex V Part B reason (A-J)"
             )
-        return self._write(
+        outcome = self._write(
             "refusal",
             command,
             actor,
@@ -111,6 +125,8 @@ class EntryExitService:
             RefusalOutcome,
             lambda uow: self._refuse(uow, command, actor),
         )
+        self._file_written(outcome.record.file_id, actor)
+        return outcome
 
     def register_stay_decision(
         self, command: StayDecisionRegistration, actor: Actor, idempotency_key: str | None = None
