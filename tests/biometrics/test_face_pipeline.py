@@ -25,7 +25,7 @@ from limes.biometrics.face_distance import DEFAULT_VERIFICATION_THRESHOLD, eucli
 from limes.biometrics.face_dlib import DlibFaceEncoder
 from limes.biometrics.images import ImageLimits, decode_image, reduced_to_max_side
 from limes.biometrics.model import QualityIssue
-from limes.biometrics.ports import FaceCapture
+from limes.biometrics.ports import FaceCapture, FaceEncoder
 
 OBAMA = (
     "obama.jpg",
@@ -191,12 +191,13 @@ def test_capture_gives_a_reproducible_float32_embedding(
     face_encoder: DlibFaceEncoder, face_sample_paths: dict[str, Path]
 ) -> None:
     data = face_sample_paths["obama2.jpg"].read_bytes()
+    as_port: FaceEncoder = face_encoder  # mypy checks that it implements the port
 
-    first = face_encoder.capture(data)
+    first = as_port.capture(data)
     second = face_encoder.capture(data)
 
-    assert face_encoder.model_version == "dlib_face_recognition_resnet_model_v1"
-    assert face_encoder.dimension == 128
+    assert as_port.model_version == "dlib_face_recognition_resnet_model_v1"
+    assert as_port.dimension == 128
     assert first.embedding.dtype == np.float32
     assert first.embedding.shape == (128,)
     assert np.array_equal(first.embedding, second.embedding)
