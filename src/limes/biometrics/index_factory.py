@@ -2,21 +2,20 @@
 
 from limes.biometrics.face_gallery import IndexFactory
 from limes.biometrics.ports import VectorIndex
+from limes.biometrics.sharded_index import IndexSpec, ShardedIndex, build_index
 
 
 def face_index_factory(kind: str, shards: int) -> IndexFactory:
-    """ "exact", "faiss-binary", "faiss-ivf" or "faiss-flat"; shards > 1: worker processes."""
+    """"exact", "faiss-binary", "faiss-ivf" or "faiss-flat"; shards > 1: worker processes.
+
+    One shard is searched in the calling process; more shards each live in a worker
+    process (`sharded_index.py`), searched in parallel and merged.
+    """
 
     def make(dimension: int) -> VectorIndex:
-        if kind == "exact" and shards == 1:
-            from limes.biometrics.exact_index import ExactIndex
-
-            return ExactIndex(dimension)
-        from limes.biometrics.sharded_index import IndexSpec, ShardedIndex
-
-        spec = IndexSpec(kind=kind.removeprefix("faiss-"), dimension=dimension)
+        spec = IndexSpec(kind.removeprefix("faiss-"), dimension)
         if shards == 1:
-            return spec.build()
-        return ShardedIndex(spec, shards)
+            return build_index(spec, threads=1)
+        return ShardedIndex.start(spec, shards)
 
     return make
