@@ -9,6 +9,16 @@ from tests.api.bodies import document_body, entry_body, traveller_body
 from tests.api.conftest import bearer
 
 V1 = "/api/v1"
+# Bodies the routes accept as well-formed; an image of three zero bytes is refused (422)
+# after the access check, which is all these tests need.
+_ENROL_FACE: dict[str, Any] = {"subject": {"system": "EES", "record_id": "r-1"}, "image": "AAAA"}
+_PROBE: dict[str, Any] = {"template_id": "t-unknown", "image": "AAAA"}
+_RECORD: dict[str, Any] = {
+    "system": "EES",
+    "record_id": "r-1",
+    "member_state": "NLD",
+    "identity": {"surname": "Test"},
+}
 
 # Every authenticated route: method, path as declared, path as called, body, action.
 ROUTES: list[tuple[str, str, str, dict[str, Any] | None, Action]] = [
@@ -112,13 +122,77 @@ ROUTES: list[tuple[str, str, str, dict[str, Any] | None, Action]] = [
     ("POST", "/files/{file_id}/erase", "", {"reason": "test"}, Action.FILE_ERASE),
     ("POST", "/retention/run", "", None, Action.RETENTION_RUN),
     ("GET", "/audit/verify", "", None, Action.AUDIT_VERIFY),
+    ("POST", "/biometrics/faces", "", _ENROL_FACE, Action.BIOMETRIC_ENROL),
+    (
+        "POST",
+        "/biometrics/fingerprints",
+        "",
+        {**_ENROL_FACE, "finger_position": 2},
+        Action.BIOMETRIC_ENROL,
+    ),
+    (
+        "POST",
+        "/biometrics/minutiae",
+        "",
+        {"subject": _ENROL_FACE["subject"], "record": "AAAA", "format": "iso-19794-2-2005"},
+        Action.BIOMETRIC_ENROL,
+    ),
+    ("POST", "/biometrics/faces/verify", "", _PROBE, Action.BIOMETRIC_VERIFY),
+    ("POST", "/biometrics/fingerprints/verify", "", _PROBE, Action.BIOMETRIC_VERIFY),
+    ("POST", "/biometrics/faces/identify", "", {"image": "AAAA"}, Action.BIOMETRIC_IDENTIFY),
+    (
+        "GET",
+        "/biometrics/records/{system}/{record_id}/templates",
+        "",
+        None,
+        Action.BIOMETRIC_VERIFY,
+    ),
+    (
+        "DELETE",
+        "/biometrics/records/{system}/{record_id}/templates",
+        "",
+        None,
+        Action.BIOMETRIC_ERASE,
+    ),
+    ("POST", "/interop/records", "", _RECORD, Action.INTEROP_RECORD_WRITE),
+    ("GET", "/interop/records/{system}/{record_id}", "", None, Action.INTEROP_RECORD_READ),
+    ("GET", "/interop/identities/{identity_id}", "", None, Action.INTEROP_RECORD_READ),
+    ("GET", "/interop/links/queue", "", None, Action.MID_QUEUE_READ),
+    ("GET", "/interop/links/{link_id}", "", None, Action.MID_QUEUE_READ),
+    (
+        "POST",
+        "/interop/links/{link_id}/resolution",
+        "",
+        {"colour": "red", "reason": "test"},
+        Action.MID_LINK_RESOLVE,
+    ),
+    ("GET", "/interop/statistics", "", None, Action.MID_STATISTICS_READ),
+    (
+        "POST",
+        "/interop/search",
+        "",
+        {"document": {"issuing_state": "USA", "number": "X1"}},
+        Action.ESP_SEARCH,
+    ),
 ]
+
+
+_PATH_VALUES = {
+    "{request_id}": "r-unknown",
+    "{file_id}": "f-unknown",
+    "{system}": "EES",
+    "{record_id}": "r-unknown",
+    "{link_id}": "l-unknown",
+    "{identity_id}": "i-unknown",
+}
 
 
 def _call(
     client: TestClient, method: str, path: str, query: str, body: object, token: str | None
 ) -> Any:
-    url = V1 + path.replace("{request_id}", "r-unknown").replace("{file_id}", "f-unknown")
+    for placeholder, value in _PATH_VALUES.items():
+        path = path.replace(placeholder, value)
+    url = V1 + path
     headers = bearer(token) if token else {}
     return client.request(method, url + query, json=body, headers=headers)
 
