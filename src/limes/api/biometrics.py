@@ -22,7 +22,9 @@ from limes.biometrics.results import Candidate, Enrolment, Identification, Verif
 from limes.interop.model import System
 
 router = APIRouter(
-    prefix="/biometrics", tags=["biometrics"], responses=error_responses(401, 403, 413, 422, 503)
+    prefix="/biometrics",
+    tags=["biometrics"],
+    responses=error_responses(400, 401, 403, 413, 422, 503),
 )
 
 MAX_IMAGE_CHARACTERS = 11_000_000  # base64 of an 8 MiB image

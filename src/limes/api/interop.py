@@ -36,7 +36,9 @@ from limes.interop.model import (
 from limes.interop.search_portal import PortalAnswer, SearchQuery
 
 router = APIRouter(
-    prefix="/interop", tags=["interoperability"], responses=error_responses(401, 403, 422, 503)
+    prefix="/interop",
+    tags=["interoperability"],
+    responses=error_responses(400, 401, 403, 413, 422, 503),
 )
 
 Writer = Annotated[Actor, permitted(Action.INTEROP_RECORD_WRITE)]
