@@ -15,6 +15,7 @@ from typing import Self
 
 from limes.access.model import ApiToken, User
 from limes.audit.model import AuditEntry
+from limes.biometrics.model import SubjectRef
 from limes.biometrics.ports import Templates
 from limes.ees.data_subject import DataSubjectRequest
 from limes.ees.errors import (
@@ -45,6 +46,7 @@ from limes.ees.ports import (
     Users,
     Visas,
 )
+from limes.interop.model import System, record_key
 from limes.interop.ports import Links, SystemRecords
 from limes.store.memory_interop import MemoryLinks, MemorySystemRecords, MemoryTemplates
 from limes.store.memory_records import MemoryRecords
@@ -129,6 +131,11 @@ class _TravellerFiles:
         ):
             index.delete(file_id)
         data.files.delete(file_id)
+        # Its CIR record, MID links and sBMS templates go too (Reg. 2019/817 art. 35).
+        key = record_key(System.EES, file_id)
+        MemoryLinks(data).erase_for_record(key)
+        MemorySystemRecords(data).erase(key)
+        MemoryTemplates(data).erase_subject(SubjectRef(system=System.EES.value, record_id=file_id))
 
     def count(self) -> int:
         return sum(1 for _ in self._data.files.values())

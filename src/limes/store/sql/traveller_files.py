@@ -3,11 +3,16 @@
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
+from limes.biometrics.model import SubjectRef
 from limes.ees.errors import DocumentConflictError, TravellerNotFoundError
 from limes.ees.model import DocumentKey, TravellerFile, TravellerHistory
+from limes.interop.model import System, record_key
+from limes.store.sql.biometric_templates import SqlTemplates
 from limes.store.sql.errors import translated_errors
+from limes.store.sql.links import SqlLinks
 from limes.store.sql.records import entries_of_file, refusals_of_file
 from limes.store.sql.statements import changed_rows
+from limes.store.sql.system_records import SqlSystemRecords
 from limes.store.sql.traveller_file_rows import (
     DOCUMENTS,
     FILES,
@@ -27,6 +32,13 @@ _DELETE_FILE = delete(FILES).where(FILES.c.file_id == bindparam("file_id"))
 _COUNT_FILES = select(func.count()).select_from(FILES)
 _INSERT_FILE = insert(FILES)
 _INSERT_DOCUMENTS = insert(DOCUMENTS)
+
+
+def erase_ees_interop_data(session: Session, file_id: str) -> None:
+    key = record_key(System.EES, file_id)
+    SqlLinks(session).erase_for_record(key)
+    SqlSystemRecords(session).erase(key)
+    SqlTemplates(session).erase_subject(SubjectRef(system=System.EES.value, record_id=file_id))
 
 
 class SqlTravellerFiles:
@@ -71,6 +83,9 @@ class SqlTravellerFiles:
         # Documents, records, decisions, reasons, visas and the retention
         # plan go with the file: their foreign keys cascade on delete.
         self._session.execute(_DELETE_FILE, {"file_id": file_id})
+        # So do its CIR record, MID links and sBMS templates (Reg. 2019/817 art. 35):
+        # in the same transaction, so no identity outlives the file it came from.
+        erase_ees_interop_data(self._session, file_id)
 
     def count(self) -> int:
         return self._session.scalar(_COUNT_FILES) or 0
