@@ -96,6 +96,39 @@ class BiometricService:
         )
         return self._store(template, actor)
 
+    def enrol_face_template(
+        self,
+        subject: SubjectRef,
+        embedding: np.ndarray,
+        *,
+        quality: int,
+        model_version: str,
+        capture_device: str,
+        actor: Actor,
+    ) -> Enrolment:
+        """Enrol a template computed elsewhere (a migration, another sBMS, a benchmark).
+
+        It must come from the face model in use: a template of another model is not
+        comparable with the gallery, so the dimension is checked and the model recorded.
+        """
+        require(actor, Action.BIOMETRIC_ENROL)
+        vector = np.asarray(embedding, dtype=np.float32).reshape(-1)
+        if vector.shape[0] != self._faces.dimension or not np.all(np.isfinite(vector)):
+            raise ModalityMismatchError(
+                f"a face template here has {self._faces.dimension} finite values"
+            )
+        template = self._new_template(
+            subject,
+            Modality.FACE,
+            TemplateFormat.DLIB_RESNET_128,
+            model_version,
+            None,
+            quality,
+            capture_device,
+            embedding_bytes(vector),
+        )
+        return self._store(template, actor)
+
     def enrol_fingerprint(
         self,
         subject: SubjectRef,
