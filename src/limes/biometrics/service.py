@@ -8,8 +8,8 @@ names the template or record, never biometric data.
 
 import math
 import uuid
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -23,7 +23,15 @@ from limes.biometrics.errors import (
     TemplateNotFoundError,
 )
 from limes.biometrics.face_gallery import FaceGallery, embedding_bytes, embedding_of
-from limes.biometrics.matching import Decision, Thresholds, face_decision, finger_decision
+from limes.biometrics.fingerprint_gallery import FingerprintGalleryHolder, all_fingerprints
+from limes.biometrics.matching import (
+    Decision,
+    Thresholds,
+    face_decision,
+    finger_decision,
+    fuse,
+)
+from limes.biometrics.minutiae import MinutiaeRecord
 from limes.biometrics.minutiae_codecs import decode as decode_minutiae
 from limes.biometrics.minutiae_codecs import encode as encode_minutiae
 from limes.biometrics.model import (
@@ -45,6 +53,15 @@ from limes.core.time import Clock
 STORED_FINGER_FORMAT = TemplateFormat.ISO_19794_2_2005
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FingerSample:
+    """One finger of a probe: the image, its resolution and the ISO finger position."""
+
+    image: bytes
+    ppi: int
+    finger_position: int
+
+
 def _issues_message(what: str, reasons: tuple[str, ...]) -> str:
     return f"the {what} failed the quality gate: " + ", ".join(reasons)
 
@@ -60,6 +77,7 @@ class BiometricService:
         comparator: FingerprintComparator,
         face_gallery: FaceGallery,
         thresholds: Thresholds,
+        fingerprint_gallery: FingerprintGalleryHolder | None = None,
     ) -> None:
         self._uow = unit_of_work
         self._clock = clock
@@ -67,6 +85,7 @@ class BiometricService:
         self._fingers = fingerprint_encoder
         self._comparator = comparator
         self._gallery = face_gallery
+        self._fingerprints = fingerprint_gallery or FingerprintGalleryHolder()
         self.thresholds = thresholds
         self._observers: list[Callable[[SubjectRef, Actor], None]] = []
 
@@ -293,6 +312,144 @@ class BiometricService:
             probe_quality=score,
         )
 
+    def identify_fingerprint(
+        self,
+        image: bytes,
+        actor: Actor,
+        *,
+        ppi: int,
+        finger_position: int,
+        max_candidates: int = 10,
+    ) -> Identification:
+        """1:N in two stages: pair-histogram shortlist, then Bozorth3 on the shortlist."""
+        require(actor, Action.BIOMETRIC_IDENTIFY)
+        capture = self._fingers.capture(image, ppi=ppi, finger_position=finger_position)
+        found = self._fingerprints.identify(self._load_fingerprints, capture.record, max_candidates)
+        candidates: list[Candidate] = []
+        if found is not None:
+            with self._uow() as uow:
+                labels = [c.label for c in found.candidates]
+                by_label = {t.label: t for t in uow.biometric_templates.by_labels(labels)}
+                record_event(
+                    uow.audit_log, actor, "biometrics.identify", "fingerprint", self._now()
+                )
+                uow.commit()
+            for hit in found.candidates:
+                template = by_label.get(hit.label)
+                if template is None:
+                    continue
+                candidates.append(
+                    Candidate(
+                        rank=len(candidates) + 1,
+                        subject=template.subject,
+                        template_ids=(template.template_id,),
+                        decision=finger_decision(hit.bozorth3_score, self.thresholds),
+                        finger_scores=(hit.bozorth3_score,),
+                        shortlist_rank=hit.shortlist_rank,
+                    )
+                )
+        return Identification(
+            modality="fingerprint",
+            candidates=tuple(candidates),
+            threshold=float(self.thresholds.fingerprint_score),
+            threshold_id=self.thresholds.threshold_id,
+            gallery_size=self._fingerprints.size(),
+            probe_quality=capture.quality.nfiq2,
+        )
+
+    def identify_fused(
+        self,
+        actor: Actor,
+        *,
+        face_image: bytes | None,
+        fingers: Sequence[FingerSample],
+        max_candidates: int = 10,
+    ) -> Identification:
+        """Face and fingers together: every candidate either modality finds is scored on
+        every modality the probe and the candidate both have, and ranked by fused LLR."""
+        require(actor, Action.BIOMETRIC_IDENTIFY)
+        if face_image is None and not fingers:
+            raise ModalityMismatchError("a fused search needs a face or at least one finger")
+        wide = max_candidates * 3
+        subjects: dict[SubjectRef, None] = {}
+        embedding = None
+        qualities: list[int] = []
+        if face_image is not None:
+            face = self._faces.capture(face_image)
+            embedding = face.embedding
+            qualities.append(face.quality.score)
+            found = self.identify_face_embedding(embedding, face.quality, actor, wide, None)
+            subjects.update((c.subject, None) for c in found.candidates)
+        probes: list[tuple[int, MinutiaeRecord]] = []
+        for sample in fingers:
+            capture = self._fingers.capture(
+                sample.image, ppi=sample.ppi, finger_position=sample.finger_position
+            )
+            qualities.append(capture.quality.nfiq2)
+            probes.append((sample.finger_position, capture.record))
+            hits = self._fingerprints.identify(self._load_fingerprints, capture.record, wide)
+            if hits is not None:
+                with self._uow() as uow:
+                    labels = [c.label for c in hits.candidates]
+                    templates = uow.biometric_templates.by_labels(labels)
+                subjects.update((t.subject, None) for t in templates)
+        scored = [self._fused_candidate(s, embedding, probes) for s in subjects]
+        scored.sort(key=lambda c: -(c.fused_llr or 0.0))
+        ranked = tuple(replace(c, rank=rank) for rank, c in enumerate(scored[:max_candidates], 1))
+        with self._uow() as uow:
+            record_event(uow.audit_log, actor, "biometrics.identify", "fused", self._now())
+            uow.commit()
+        return Identification(
+            modality="fused",
+            candidates=ranked,
+            threshold=self.thresholds.fused_llr,
+            threshold_id=self.thresholds.threshold_id,
+            gallery_size=len(self._gallery) + self._fingerprints.size(),
+            probe_quality=min(qualities),
+        )
+
+    def _fused_candidate(
+        self,
+        subject: SubjectRef,
+        embedding: np.ndarray | None,
+        probes: list[tuple[int, MinutiaeRecord]],
+    ) -> Candidate:
+        with self._uow() as uow:
+            templates = list(uow.biometric_templates.for_subject(subject))
+        distances = [
+            float(np.linalg.norm(embedding - embedding_of(t)))
+            for t in templates
+            if embedding is not None and t.format is TemplateFormat.DLIB_RESNET_128
+        ]
+        face_distance = min(distances) if distances else None
+        scores: list[int] = []
+        for position, record in probes:
+            references = [
+                decode_minutiae(t.data, t.format)
+                for t in templates
+                if t.modality is Modality.FINGERPRINT and t.finger_position == position
+            ]
+            if references:
+                scores.append(max(self._comparator.compare_many(record, references)))
+        fused = (
+            fuse(face_distance, scores, self.thresholds)
+            if (face_distance is not None or scores)
+            else None
+        )
+        return Candidate(
+            rank=0,
+            subject=subject,
+            template_ids=tuple(t.template_id for t in templates),
+            decision=fused.decision if fused else Decision.NO_MATCH,
+            face_distance=None if face_distance is None else round(face_distance, 4),
+            finger_scores=tuple(scores),
+            fused_llr=fused.llr if fused else -20.0,
+        )
+
+    def _load_fingerprints(self) -> list[BiometricTemplate]:
+        with self._uow() as uow:
+            return all_fingerprints(uow.biometric_templates)
+
     # -- reads and erasure -------------------------------------------------------------
 
     def templates_of(self, subject: SubjectRef, actor: Actor) -> list[BiometricTemplate]:
@@ -314,6 +471,7 @@ class BiometricService:
             )
             uow.commit()
         self._gallery.remove(labels)
+        self._fingerprints.mark_stale()
         return len(labels)
 
     # -- internals ---------------------------------------------------------------------
@@ -359,6 +517,8 @@ class BiometricService:
             uow.commit()
         if stored.modality is Modality.FACE:
             self._gallery.add([stored])
+        else:
+            self._fingerprints.mark_stale()
         for observer in self._observers:
             observer(stored.subject, actor)
         return Enrolment(
