@@ -141,6 +141,14 @@ ROUTES: list[tuple[str, str, str, dict[str, Any] | None, Action]] = [
     ("POST", "/biometrics/fingerprints/verify", "", _PROBE, Action.BIOMETRIC_VERIFY),
     ("POST", "/biometrics/faces/identify", "", {"image": "AAAA"}, Action.BIOMETRIC_IDENTIFY),
     (
+        "POST",
+        "/biometrics/fingerprints/identify",
+        "",
+        {"image": "AAAA", "finger_position": 2},
+        Action.BIOMETRIC_IDENTIFY,
+    ),
+    ("POST", "/biometrics/identify", "", {"face_image": "AAAA"}, Action.BIOMETRIC_IDENTIFY),
+    (
         "GET",
         "/biometrics/records/{system}/{record_id}/templates",
         "",

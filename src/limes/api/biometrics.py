@@ -19,6 +19,7 @@ from limes.api.fields import Identifier, Schema, Text
 from limes.biometrics.errors import UnreadableImageError
 from limes.biometrics.model import BiometricTemplate, SubjectRef, TemplateFormat
 from limes.biometrics.results import Candidate, Enrolment, Identification, Verification
+from limes.biometrics.service import FingerSample
 from limes.interop.model import System
 
 router = APIRouter(
@@ -294,6 +295,67 @@ def verify_fingerprint(
 def identify_face(body: FaceSearch, services: ServicesDep, actor: Searcher) -> IdentificationRead:
     result = services.biometrics.identify_face(
         decode_base64(body.image), actor, max_candidates=body.max_candidates
+    )
+    return IdentificationRead.from_domain(result)
+
+
+class FingerprintSearch(Schema):
+    image: Base64
+    ppi: Ppi = 500
+    finger_position: FingerPosition
+    max_candidates: Annotated[int, Field(ge=1, le=100)] = 10
+
+
+class FingerBody(Schema):
+    image: Base64
+    ppi: Ppi = 500
+    finger_position: FingerPosition
+
+
+class FusedSearch(Schema):
+    """A face, up to four fingers (the EES takes four), or both."""
+
+    face_image: Base64 | None = None
+    fingers: Annotated[tuple[FingerBody, ...], Field(max_length=4)] = ()
+    max_candidates: Annotated[int, Field(ge=1, le=100)] = 10
+
+
+@router.post(
+    "/fingerprints/identify",
+    summary="1:N in two stages: a cheap shortlist, then Bozorth3; ranks and both stages' scores",
+    description=roles_note(Action.BIOMETRIC_IDENTIFY),
+)
+def identify_fingerprint(
+    body: FingerprintSearch, services: ServicesDep, actor: Searcher
+) -> IdentificationRead:
+    result = services.biometrics.identify_fingerprint(
+        decode_base64(body.image),
+        actor,
+        ppi=body.ppi,
+        finger_position=body.finger_position,
+        max_candidates=body.max_candidates,
+    )
+    return IdentificationRead.from_domain(result)
+
+
+@router.post(
+    "/identify",
+    summary="1:N fused: face and fingers scored together by log-likelihood ratio",
+    description=roles_note(Action.BIOMETRIC_IDENTIFY),
+)
+def identify_fused(body: FusedSearch, services: ServicesDep, actor: Searcher) -> IdentificationRead:
+    result = services.biometrics.identify_fused(
+        actor,
+        face_image=None if body.face_image is None else decode_base64(body.face_image),
+        fingers=[
+            FingerSample(
+                image=decode_base64(finger.image),
+                ppi=finger.ppi,
+                finger_position=finger.finger_position,
+            )
+            for finger in body.fingers
+        ],
+        max_candidates=body.max_candidates,
     )
     return IdentificationRead.from_domain(result)
 

@@ -118,3 +118,21 @@ def identify_face(
     print_json(
         services.biometrics.identify_face(image.read_bytes(), actor, max_candidates=candidates)
     )
+
+
+@app.command("identify-fingerprint")
+def identify_fingerprint(
+    image: ImageFile,
+    finger: Annotated[int, typer.Option("--finger", min=0, max=10, help="ISO finger position.")],
+    ppi: PpiOption = 500,
+    candidates: Annotated[int, typer.Option("--candidates", min=1, max=100)] = 10,
+    token: TokenOption = None,
+) -> None:
+    """1:N in two stages (shortlist, then Bozorth3), ranked with both stages' scores."""
+    services = open_services()
+    actor = acting(services, token, PURPOSE)
+    print_json(
+        services.biometrics.identify_fingerprint(
+            image.read_bytes(), actor, ppi=ppi, finger_position=finger, max_candidates=candidates
+        )
+    )
