@@ -1,11 +1,15 @@
 """FaissIndex recall against ExactIndex on synthetic faces: measured, then asserted with margin.
 
-Gallery: 40,000 templates from `FaceModel(seed=0)`, 500 mated probes. Measured on seeds 0-4
-(2-core EPYC, faiss-cpu 1.15.1): the default binary index (512 bits, shortlist 1,000 = 2.5 %
-of the gallery) gave recall@1 0.998-1.000 and recall@10 0.970-0.980; with float16 storage
-for re-ranking the same; IVF with nlist 128 and nprobe 16 gave recall@1 0.948-0.978 and
-recall@10 0.718-0.752. The bounds below sit about three sampling standard deviations
-(500 probes) under the worst seed, so they catch a real loss without flaking.
+Gallery: 40,000 templates from `FaceModel(seed=0)`, 500 mated probes. The default shortlist
+(4,000) would be a tenth of so small a gallery, so the binary index is tested with a
+shortlist of 1,000 (2.5 %), a harder setting than a 5 M shard's 5,000 (0.1 %) only in
+appearance: the candidates that outrank the true neighbour in Hamming distance grow far
+slower than the gallery (docs/biometric-search.md). Measured on seeds 0-4 (2-core EPYC,
+faiss-cpu 1.15.1): shortlist 1,000 gave recall@1 0.998-1.000 and recall@10 0.970-0.980,
+the same with float16 storage for re-ranking, and the mate at rank 1 exactly as often as
+exact search; IVF with nlist 128 and nprobe 16 gave recall@1 0.948-0.978 and recall@10
+0.718-0.752. The bounds sit about three sampling standard deviations (500 probes) under the
+worst seed, so they catch a real loss without flaking.
 """
 
 from dataclasses import dataclass
@@ -49,8 +53,8 @@ def approximate_search(benchmark: Benchmark, **params: object) -> SearchResult:
 @pytest.mark.parametrize(
     ("params", "recall_at_1", "recall_at_10"),
     [
-        pytest.param({}, 0.99, 0.95, id="binary-default"),
-        pytest.param({"rerank_dtype": "float16"}, 0.99, 0.95, id="binary-float16"),
+        pytest.param({"rerank": 1000}, 0.99, 0.95, id="binary-1000"),
+        pytest.param({"rerank": 1000, "rerank_dtype": "float16"}, 0.99, 0.95, id="binary-float16"),
         pytest.param({"kind": "ivf", "nlist": 128, "nprobe": 16}, 0.92, 0.68, id="ivf-128-16"),
     ],
 )
@@ -64,7 +68,7 @@ def test_recall_against_exact_search_is_at_least_the_measured_bound(
 
 
 def test_the_binary_index_finds_the_mate_as_often_as_exact_search(benchmark: Benchmark) -> None:
-    result = approximate_search(benchmark)
+    result = approximate_search(benchmark, rerank=1000)
 
     exact_rate = mate_found_rate(benchmark.exact, benchmark.probes.mates)
     assert mate_found_rate(result, benchmark.probes.mates) >= exact_rate - 0.004
