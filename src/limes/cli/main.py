@@ -39,5 +39,9 @@ def run() -> None:
     try:
         app()
     except LimesError as error:
+        details = error.details() or []
+        reasons = ", ".join(str(detail["type"]) for detail in details)
         typer.echo(f"error [{error.code}]: {error.message}", err=True)
+        if reasons:
+            typer.echo(f"reasons: {reasons}", err=True)
         sys.exit(EXIT_INPUT_ERROR)

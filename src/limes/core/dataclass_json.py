@@ -4,7 +4,7 @@ Used where a domain value must outlive the process as text: the outcome kept und
 idempotency key, and a command waiting in the fallback queue. Supports the field types
 our records use: str, int, float, bool, None, date, datetime (ISO 8601, offset kept),
 StrEnum, nested dataclasses, tuple[X, ...], frozenset[X] (sorted on the way out) and
-unions with None.
+unions with None; dicts are written (keys as strings) but not read back.
 """
 
 import dataclasses
@@ -35,6 +35,8 @@ def to_jsonable(value: object) -> JsonValue:
         return sorted((to_jsonable(item) for item in value), key=repr)
     if isinstance(value, tuple | list):
         return [to_jsonable(item) for item in value]
+    if isinstance(value, dict):
+        return {str(to_jsonable(key)): to_jsonable(item) for key, item in value.items()}
     raise TypeError(f"cannot turn {type(value).__name__} into JSON")
 
 
