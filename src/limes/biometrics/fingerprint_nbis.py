@@ -7,11 +7,11 @@ from it stays in that process.
 nbis-py's conventions, measured (tests/biometrics/test_fingerprint_nbis.py pins them):
 
 * Positions are pixels from the image's top-left corner, y downwards: the same as our model
-  (a minutia drawn at (200, 180) in a synthetic image came back within 3 px of it).
+  (a minutia drawn at (200, 180) in a synthetic image came back within 4 px of it).
 * Angles are degrees, counter-clockwise as seen on the image, in MINDTCT's 32 directions
   (steps of 11.25°). A ridge ending points from the end into its ridge; a bifurcation points
   from the fork into the valley between its two branches. That is the "three rays, bisect
-  the smallest angle" rule of ANSI/NIST-ITL 1-2011 §8.9 (Type-9 minutia direction), and
+  the smallest angle" rule of ANSI/NIST-ITL 1-2011 §8.9 (Type-9 EFS minutiae), and
   the same direction our model stores, so angles pass through unchanged.
 * Reliability is in [0, 1]; we store `round(100 × reliability)`, at least 1, because
   ISO/IEC 19794-2 keeps 0 for "no quality reported".

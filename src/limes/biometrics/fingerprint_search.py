@@ -147,7 +147,9 @@ def _rerank(probe: bytes, labels: list[int]) -> list[int]:
 class FingerprintSearch:
     """Two-stage 1:N over one gallery; a context manager that owns its worker processes.
 
-    With `workers=0` stage 2 runs in this process (for small galleries and tests).
+    With `workers=0` stage 2 runs in this process (for small galleries and tests). Workers
+    start through multiprocessing's forkserver, which imports the main module again: a
+    script that builds a search needs the `if __name__ == "__main__":` guard.
     Example: `with FingerprintSearch(gallery) as search: search.identify(probe)`.
     """
 
