@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/mrz.py
 	$(BIN)/python bench/overstayers.py
 	$(BIN)/python bench/ees_register.py
+	$(BIN)/python bench/biometrics.py all
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
