@@ -308,8 +308,8 @@ def search_table(row: dict[str, object]) -> Table:
         "rank 1 after Bozorth3 / after stage 1": (
             f"{row['rank_one_after_bozorth3']:.1%} / {row['stage_one_rank_one']:.1%}"
         ),
-        "mated probes whose best score >= 40": f"{row['mated_best_at_least_40']:.1%}",
-        "non-mated probes whose best score >= 40": (
+        "mated probes whose best candidate scores >= 40": f"{row['mated_best_at_least_40']:.1%}",
+        "non-mated probes whose best candidate scores >= 40": (
             f"{row['non_mated_best_at_least_40']} of {row['non_mated_probes']} "
             f"(highest {row['non_mated_best_max']})"
         ),
