@@ -44,9 +44,9 @@ class ScoreModel:
 # Face: dlib's Euclidean distance, as a *negative* score so that higher means more alike.
 # Reference §1.1: mated real pairs at 0.235-0.428, non-mated at 0.628-0.926.
 FACE_MODEL = ScoreModel(mated_mean=-0.35, non_mated_mean=-0.85, spread=0.12)
-# Fingerprint: Bozorth3 on log(1 + score); FVC2002 DB1_B (docs/biometrics.md): mated
-# pairs mostly 30-250, non-mated 5-40.
-FINGER_MODEL = ScoreModel(mated_mean=4.3, non_mated_mean=2.6, spread=0.55)
+# Fingerprint: Bozorth3 on log(1 + score); FVC2002 DB1_B, 60 mated and 720 non-mated
+# pairs (docs/biometrics.md): mated 9-283 with median 116, non-mated 0-28.
+FINGER_MODEL = ScoreModel(mated_mean=4.6, non_mated_mean=2.2, spread=0.6)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -5,7 +5,9 @@ ISO/IEC 19794-2:2005 and :2011 and ANSI/INCITS 378-2004 all describe a record as
 quality) and optional extended data. Codecs in `minutiae_codecs/` convert between bytes
 and this model. Conventions, as in the standards: the origin is the image's top-left
 corner, x grows to the right, y grows downwards, and the angle is measured
-counter-clockwise from the x axis, in degrees in [0, 360).
+counter-clockwise (as seen on the image) from the x axis, in degrees in [0, 360). A ridge
+ending's angle points into its ridge; a bifurcation's points between its two branches
+(the ANSI/NIST-ITL "three rays" rule, which is also what NBIS reports).
 """
 
 from dataclasses import dataclass
