@@ -38,6 +38,10 @@ class FaceGallery:
         self._index: VectorIndex | None = None
         self._lock = threading.Lock()
 
+    @property
+    def loaded(self) -> bool:
+        return self._index is not None
+
     def ensure_loaded(self, load_pages: Callable[[int], list[BiometricTemplate]]) -> None:
         """Build the index from the store the first time it is needed."""
         with self._lock:

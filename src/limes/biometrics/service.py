@@ -6,7 +6,6 @@ Every call is access-checked and audit-logged (who, when, what, why); the audit 
 names the template or record, never biometric data.
 """
 
-import math
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +16,7 @@ import numpy as np
 from limes.access.model import Actor
 from limes.access.policy import Action, require
 from limes.audit.recorder import record_event
+from limes.biometrics.candidates import face_candidates, fingerprint_candidates, fused_candidate
 from limes.biometrics.errors import (
     ModalityMismatchError,
     QualityRejectedError,
@@ -29,7 +29,6 @@ from limes.biometrics.matching import (
     Thresholds,
     face_decision,
     finger_decision,
-    fuse,
 )
 from limes.biometrics.minutiae import MinutiaeRecord
 from limes.biometrics.minutiae_codecs import decode as decode_minutiae
@@ -276,36 +275,17 @@ class BiometricService:
         extra = 8 if exclude is not None else 0
         found = self._gallery.search(embedding, max_candidates + extra)
         labels = [int(label) for label in found.labels[0] if label >= 0]
-        distances = {
-            int(label): math.sqrt(max(float(d), 0.0))
-            for label, d in zip(found.labels[0], found.distances[0], strict=True)
-            if label >= 0
-        }
         with self._uow() as uow:
             templates = {t.label: t for t in uow.biometric_templates.by_labels(labels)}
             record_event(uow.audit_log, actor, "biometrics.identify", "face", self._now())
             uow.commit()
-        candidates: list[Candidate] = []
-        for label in labels:
-            template = templates.get(label)
-            if template is None or template.subject == exclude:
-                continue
-            distance = distances[label]
-            candidates.append(
-                Candidate(
-                    rank=len(candidates) + 1,
-                    subject=template.subject,
-                    template_ids=(template.template_id,),
-                    decision=face_decision(distance, self.thresholds),
-                    face_distance=round(distance, 4),
-                )
-            )
-            if len(candidates) == max_candidates:
-                break
+        candidates = face_candidates(
+            found, templates, self.thresholds, max_candidates=max_candidates, exclude=exclude
+        )
         score = quality.score if isinstance(quality, FaceQuality) else quality
         return Identification(
             modality="face",
-            candidates=tuple(candidates),
+            candidates=candidates,
             threshold=self.thresholds.face_distance,
             threshold_id=self.thresholds.threshold_id,
             gallery_size=len(self._gallery),
@@ -325,7 +305,7 @@ class BiometricService:
         require(actor, Action.BIOMETRIC_IDENTIFY)
         capture = self._fingers.capture(image, ppi=ppi, finger_position=finger_position)
         found = self._fingerprints.identify(self._load_fingerprints, capture.record, max_candidates)
-        candidates: list[Candidate] = []
+        candidates: tuple[Candidate, ...] = ()
         if found is not None:
             with self._uow() as uow:
                 labels = [c.label for c in found.candidates]
@@ -334,23 +314,10 @@ class BiometricService:
                     uow.audit_log, actor, "biometrics.identify", "fingerprint", self._now()
                 )
                 uow.commit()
-            for hit in found.candidates:
-                template = by_label.get(hit.label)
-                if template is None:
-                    continue
-                candidates.append(
-                    Candidate(
-                        rank=len(candidates) + 1,
-                        subject=template.subject,
-                        template_ids=(template.template_id,),
-                        decision=finger_decision(hit.bozorth3_score, self.thresholds),
-                        finger_scores=(hit.bozorth3_score,),
-                        shortlist_rank=hit.shortlist_rank,
-                    )
-                )
+            candidates = fingerprint_candidates(found, by_label, self.thresholds)
         return Identification(
             modality="fingerprint",
-            candidates=tuple(candidates),
+            candidates=candidates,
             threshold=float(self.thresholds.fingerprint_score),
             threshold_id=self.thresholds.threshold_id,
             gallery_size=self._fingerprints.size(),
@@ -416,34 +383,14 @@ class BiometricService:
     ) -> Candidate:
         with self._uow() as uow:
             templates = list(uow.biometric_templates.for_subject(subject))
-        distances = [
-            float(np.linalg.norm(embedding - embedding_of(t)))
-            for t in templates
-            if embedding is not None and t.format is TemplateFormat.DLIB_RESNET_128
-        ]
-        face_distance = min(distances) if distances else None
-        scores: list[int] = []
-        for position, record in probes:
-            references = [
-                decode_minutiae(t.data, t.format)
-                for t in templates
-                if t.modality is Modality.FINGERPRINT and t.finger_position == position
-            ]
-            if references:
-                scores.append(max(self._comparator.compare_many(record, references)))
-        fused = (
-            fuse(face_distance, scores, self.thresholds)
-            if (face_distance is not None or scores)
-            else None
-        )
-        return Candidate(
-            rank=0,
-            subject=subject,
-            template_ids=tuple(t.template_id for t in templates),
-            decision=fused.decision if fused else Decision.NO_MATCH,
-            face_distance=None if face_distance is None else round(face_distance, 4),
-            finger_scores=tuple(scores),
-            fused_llr=fused.llr if fused else -20.0,
+        return fused_candidate(
+            subject,
+            templates,
+            embedding,
+            probes,
+            self._comparator.compare_many,
+            lambda t: decode_minutiae(t.data, t.format),
+            self.thresholds,
         )
 
     def _load_fingerprints(self) -> list[BiometricTemplate]:
@@ -548,6 +495,8 @@ class BiometricService:
         return template
 
     def _load_gallery(self) -> None:
+        if self._gallery.loaded:
+            return
         with self._uow() as uow:
             self._gallery.ensure_loaded(self._gallery.page_loader(uow.biometric_templates))
 
