@@ -242,6 +242,9 @@ class ProcessShard:
         try:
             send_message(self._connection, header, arrays)
         except OSError as error:
+            self._process.join(1.0)  # a broken pipe usually means the worker has died
+            if self._process.exitcode is not None:
+                self._fail(f"exited with code {self._process.exitcode}")
             self._fail(f"could not be written to ({type(error).__name__})")
 
     def receive(self, timeout_seconds: float) -> tuple[Header, list[NDArray[Any]]]:
