@@ -6,7 +6,7 @@ from limes.biometrics.sharded_index import IndexSpec, ShardedIndex, build_index
 
 
 def face_index_factory(kind: str, shards: int) -> IndexFactory:
-    """"exact", "faiss-binary" or "faiss-flat"; shards > 1: worker processes.
+    """The index `kind` names ("exact", "faiss-binary", "faiss-flat"), in `shards` shards.
 
     One shard is searched in the calling process; more shards each live in a worker
     process (`sharded_index.py`), searched in parallel and merged.
