@@ -8,8 +8,7 @@ either over worker processes. Distances are squared Euclidean (L2²), smallest f
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -23,6 +22,7 @@ from limes.biometrics.model import (
     SubjectRef,
     TemplateFormat,
 )
+from limes.core.transaction import Transaction
 from limes.ees.ports import AuditLog
 
 Vectors = NDArray[np.float32]  # shape (n, dimension), C-contiguous
@@ -125,19 +125,8 @@ class Templates(Protocol):
     def count(self, modality: Modality) -> int: ...
 
 
-class BiometricUnitOfWork(Protocol):
+class BiometricUnitOfWork(Transaction, Protocol):
     """The templates and the audit log in one transaction (the store's units of work)."""
 
     biometric_templates: Templates
     audit_log: AuditLog
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...

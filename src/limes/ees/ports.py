@@ -8,11 +8,11 @@ half-written record. `store/memory.py` and `store/sql/` implement these protocol
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from limes.access.model import ApiToken, User
 from limes.audit.model import AuditEntry
+from limes.core.transaction import Transaction
 from limes.ees.data_subject import DataSubjectRequest
 from limes.ees.model import (
     BorderCrossingPoint,
@@ -178,7 +178,7 @@ class DataSubjectRequests(Protocol):
     def list_open(self, limit: int) -> Sequence[DataSubjectRequest]: ...
 
 
-class UnitOfWork(Protocol):
+class UnitOfWork(Transaction, Protocol):
     traveller_files: TravellerFiles
     records: Records
     visas: Visas
@@ -188,16 +188,3 @@ class UnitOfWork(Protocol):
     audit_log: AuditLog
     users: Users
     data_subject_requests: DataSubjectRequests
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...
-
-    def rollback(self) -> None: ...

@@ -2,10 +2,10 @@
 
 from collections.abc import Sequence
 from datetime import date
-from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol
 
 from limes.biometrics.ports import Templates
+from limes.core.transaction import Transaction
 from limes.ees.ports import AuditLog
 from limes.interop.model import Link, LinkColour, System, SystemRecord, TravelDocument
 
@@ -61,21 +61,8 @@ class Links(Protocol):
     def erase_for_record(self, key: str) -> int: ...
 
 
-class InteropUnitOfWork(Protocol):
+class InteropUnitOfWork(Transaction, Protocol):
     system_records: SystemRecords
     links: Links
     biometric_templates: Templates
     audit_log: AuditLog
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...
-
-    def rollback(self) -> None: ...
