@@ -215,6 +215,7 @@ def test_the_search_portal_groups_by_system_and_follows_profiles(
     query = {"document": {"issuing_state": "USA", "number": "PF1"}}
     as_guard = client.post("/api/v1/interop/search", json=query, headers=bearer(guard)).json()
     assert as_guard["searched"] == ["EES", "ETIAS", "VIS", "SIS"]
+    assert list(as_guard["results"]) == as_guard["searched"]
     [hit] = as_guard["results"]["EES"]
     assert hit["documents"] == [{"number": "PF1", "issuing_state": "USA"}]
     as_sirene = client.post(

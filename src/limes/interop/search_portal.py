@@ -91,7 +91,9 @@ class SearchPortal:
                 distances[subject_key(candidate.subject)] = candidate.face_distance or 0.0
         with self._uow() as uow:
             hits = self._records(uow, query, distances)
-            answer: dict[str, list[dict[str, Any]]] = {system.value: [] for system in profile}
+            answer: dict[str, list[dict[str, Any]]] = {
+                system.value: [] for system in System if system in profile
+            }
             for record in hits:
                 groups = profile.get(record.system)
                 if groups is None:
