@@ -160,6 +160,9 @@ def _print_instructions(console: Console, base: str, guard: str, supervisor: str
     typer.echo("\nRead the remaining stay:\n")
     typer.echo(_curl(f"{base}/stay/remaining", guard, examples.STAY_QUERY))
     typer.echo(
-        f"\nThe supervisor token also reads {base}/overstayers. Server log: {LOG_FILE}. "
+        f"\nThe supervisor token also reads {base}/overstayers and the multiple-identity "
+        f"statistics at {base}/interop/statistics (seeding ran every new file through the "
+        f"MID; the guard token lists yellow links at {base}/interop/links/queue). "
+        f"Server log: {LOG_FILE}. "
         "Stop the server with `make demo-stop` (or `limes demo --stop`)."
     )
