@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from limes.biometrics.face_distance import DEFAULT_VERIFICATION_THRESHOLD
 from limes.interop.links import DEFAULT_VERIFICATION_HOURS
 
 MEMORY_DATABASE_URL = "memory://"
@@ -35,7 +36,7 @@ class Settings(BaseSettings):
 
     # Biometrics (docs/biometrics.md). Verification thresholds: lowering the face distance
     # or raising the fingerprint score cuts false matches and adds false non-matches.
-    face_distance_threshold: float = Field(default=0.6, gt=0, lt=2)
+    face_distance_threshold: float = Field(default=DEFAULT_VERIFICATION_THRESHOLD, gt=0, lt=2)
     fingerprint_score_threshold: int = Field(default=40, ge=1)
     fused_llr_threshold: float = 4.6
     # The 1:N face index: "exact" (NumPy, the reference), "faiss-binary" (sign codes plus

@@ -5,6 +5,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 
+from limes.biometrics.face_distance import euclidean_distance
 from limes.biometrics.face_gallery import embedding_of
 from limes.biometrics.fingerprint_search import FingerprintSearchResult
 from limes.biometrics.matching import Decision, Thresholds, face_decision, finger_decision, fuse
@@ -81,7 +82,7 @@ def fused_candidate(
     distance to its closest face template, and per probe finger the best Bozorth3 score
     against the subject's templates of the same finger position."""
     distances = [
-        float(np.linalg.norm(embedding - embedding_of(t)))
+        euclidean_distance(embedding, embedding_of(t))
         for t in templates
         if embedding is not None and t.format is TemplateFormat.DLIB_RESNET_128
     ]

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
+from limes.biometrics.face_distance import DEFAULT_VERIFICATION_THRESHOLD
+
 
 class Decision(StrEnum):
     MATCH = "match"
@@ -54,7 +56,7 @@ class Thresholds:
     """Operating points. Lowering face_distance or raising the others cuts false matches
     and adds false non-matches; see docs/biometrics.md for the trade-off."""
 
-    face_distance: float = 0.6  # dlib's documented threshold: same person below it
+    face_distance: float = DEFAULT_VERIFICATION_THRESHOLD  # dlib's: same person below it
     fingerprint_score: int = 40  # Bozorth3: the customary match threshold (NISTIR 7392)
     fused_llr: float = 4.6  # fused decision: a likelihood ratio of about 100 to 1
     face_model: ScoreModel = field(default=FACE_MODEL)

@@ -22,6 +22,7 @@ from limes.biometrics.errors import (
     QualityRejectedError,
     TemplateNotFoundError,
 )
+from limes.biometrics.face_distance import euclidean_distance
 from limes.biometrics.face_gallery import FaceGallery, embedding_bytes, embedding_of
 from limes.biometrics.fingerprint_gallery import FingerprintGalleryHolder, all_fingerprints
 from limes.biometrics.matching import (
@@ -208,7 +209,7 @@ class BiometricService:
         require(actor, Action.BIOMETRIC_VERIFY)
         reference = self._reference(template_id, Modality.FACE, actor, "verify")
         capture = self._faces.capture(image)
-        distance = float(np.linalg.norm(capture.embedding - embedding_of(reference)))
+        distance = euclidean_distance(capture.embedding, embedding_of(reference))
         return Verification(
             template_id=template_id,
             modality=Modality.FACE,
@@ -244,7 +245,7 @@ class BiometricService:
         """1:1 between two stored face templates (the MID's check of a biographic link)."""
         if a.format is not b.format:
             raise ModalityMismatchError("the two face templates come from different models")
-        return float(np.linalg.norm(embedding_of(a) - embedding_of(b)))
+        return euclidean_distance(embedding_of(a), embedding_of(b))
 
     # -- identification (1:N) ----------------------------------------------------------
 
