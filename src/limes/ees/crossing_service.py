@@ -37,6 +37,7 @@ from limes.ees.errors import (
 from limes.ees.model import (
     BorderCrossingPoint,
     Crossing,
+    DocumentKey,
     EntryExitRecord,
     RecordFlag,
     RefusalRecord,
@@ -82,11 +83,13 @@ class EntryExitService:
             EntryOutcome,
             lambda uow: self._enter(uow, command, actor),
         )
-        self._file_written(outcome.record.file_id, actor)
+        if outcome.identity_changed:
+            self._file_written(outcome.record.file_id, actor)
         return outcome
 
     def observe_files(self, observer: "FileObserver") -> None:
-        """Call `observer(file_id, actor)` after every committed entry or refusal."""
+        """Call `observer(file_id, actor)` after a committed entry or refusal that created
+        the file or added a document to it."""
         self._file_observers.append(observer)
 
     def _file_written(self, file_id: str, actor: Actor) -> None:
@@ -125,7 +128,8 @@ class EntryExitService:
             RefusalOutcome,
             lambda uow: self._refuse(uow, command, actor),
         )
-        self._file_written(outcome.record.file_id, actor)
+        if outcome.identity_changed:
+            self._file_written(outcome.record.file_id, actor)
         return outcome
 
     def register_stay_decision(
@@ -225,6 +229,7 @@ class EntryExitService:
                 assessment.reason,
             )
         created = history is None
+        known = _document_keys(history)
         if history is None:
             history = files.create_file(
                 uow,
@@ -238,6 +243,7 @@ class EntryExitService:
             history = files.update_file(
                 uow, history, traveller, biometrics, visa_required=visa_required
             )
+        identity_changed = _document_keys(history) != known
         if visa is not None:
             _link_visa(uow, visa, history.file.file_id)
         flags = _flags(command.fallback, command.self_service, command.e_gate)
@@ -259,6 +265,7 @@ class EntryExitService:
         outcome = EntryOutcome(
             record=record,
             file_created=created,
+            identity_changed=identity_changed,
             authorised_stay_until=assessment.authorised_stay_until,
             max_stay_days=assessment.max_stay_days,
             days_used_on_entry=assessment.days_used_on_entry,
@@ -338,6 +345,7 @@ class EntryExitService:
             postponed=True,
         )
         created = history is None
+        known = _document_keys(history)
         if history is None:
             history = files.create_file(
                 uow,
@@ -351,6 +359,7 @@ class EntryExitService:
             history = files.update_file(
                 uow, history, traveller, biometrics, visa_required=visa_required
             )
+        identity_changed = _document_keys(history) != known
         record = RefusalRecord(
             record_id=files.new_identifier(),
             file_id=history.file.file_id,
@@ -362,7 +371,10 @@ class EntryExitService:
         )
         uow.records.add_refusal(record)
         _schedule_retention(uow, replace(history, refusals=(*history.refusals, record)))
-        return RefusalOutcome(record=record, file_created=created), record.record_id
+        return (
+            RefusalOutcome(record=record, file_created=created, identity_changed=identity_changed),
+            record.record_id,
+        )
 
     def _decide(
         self, uow: UnitOfWork, command: StayDecisionRegistration, actor: Actor
@@ -448,3 +460,7 @@ def _flags(fallback: bool, self_service: bool, e_gate: bool) -> set[RecordFlag]:
 
 def _schedule_retention(uow: UnitOfWork, history: TravellerHistory) -> None:
     uow.retention.schedule(history.file.file_id, retention_plan(history))
+
+
+def _document_keys(history: TravellerHistory | None) -> frozenset[DocumentKey]:
+    return frozenset() if history is None else frozenset(d.key for d in history.file.documents)

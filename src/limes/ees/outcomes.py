@@ -18,6 +18,9 @@ class EntryOutcome:
     visa_entry_number: int | None  # which entry on the visa this is (1, 2, ...)
     visa_entries_allowed: int | None  # 1, 2, or None for MULT / no visa
     warnings: tuple[str, ...] = ()
+    # The file was created, or it now holds a document it did not hold before: what the
+    # multiple-identity check must see again (Reg. 2019/817 art. 27).
+    identity_changed: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -36,6 +39,7 @@ class ExitOutcome:
 class RefusalOutcome:
     record: RefusalRecord
     file_created: bool
+    identity_changed: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
