@@ -17,7 +17,7 @@ from limes.access.model import Actor
 from limes.access.policy import Action, require
 from limes.audit.recorder import record_event
 from limes.biometrics.face_gallery import embedding_of
-from limes.biometrics.model import Modality, SubjectRef
+from limes.biometrics.model import BiometricTemplate, Modality, SubjectRef
 from limes.biometrics.service import BiometricService
 from limes.core.time import Clock
 from limes.interop.commands import RecordOutcome, RecordRegistration
@@ -67,10 +67,11 @@ class IdentityService:
     def register_record(self, command: RecordRegistration, actor: Actor) -> RecordOutcome:
         require(actor, Action.INTEROP_RECORD_WRITE)
         subject = SubjectRef(system=command.system.value, record_id=command.record_id)
-        hits = self._biometric_hits(command, subject, actor)
+        templates = self._templates(command, subject)
+        mine = [t for t in templates if t.modality is Modality.FACE]
+        hits = self._biometric_hits(mine, subject, actor)
         now = self._clock.now()
         with self._uow() as uow:
-            self._check_templates(uow, command, subject)
             existing = uow.system_records.get(record_key(command.system, command.record_id))
             record = self._record(command, existing, now)
             candidates = find_candidates(uow, record, hits.values())
@@ -83,7 +84,8 @@ class IdentityService:
                     record,
                     other,
                     hits,
-                    lambda r: face_templates(uow, r),
+                    mine,
+                    face_templates(uow, other),
                     self._biometrics.face_distance,
                     self._biometrics.thresholds.face_distance,
                 )
@@ -134,15 +136,24 @@ class IdentityService:
 
     # -- internals ---------------------------------------------------------------------
 
+    def _templates(
+        self, command: RecordRegistration, subject: SubjectRef
+    ) -> list[BiometricTemplate]:
+        """The record's templates; each must have been enrolled for this very record."""
+        with self._uow() as uow:
+            found = [uow.biometric_templates.get(t) for t in command.template_ids]
+        templates = [t for t in found if t is not None and t.subject == subject]
+        if len(templates) != len(found):
+            raise InvalidQueryError(
+                "every template of a record must be enrolled for that record first"
+            )
+        return templates
+
     def _biometric_hits(
-        self, command: RecordRegistration, subject: SubjectRef, actor: Actor
+        self, faces: list[BiometricTemplate], subject: SubjectRef, actor: Actor
     ) -> dict[str, BiometricHit]:
         hits: dict[str, BiometricHit] = {}
-        with self._uow() as uow:
-            templates = [uow.biometric_templates.get(t) for t in command.template_ids]
-        for template in templates:
-            if template is None or template.modality is not Modality.FACE:
-                continue
+        for template in faces:
             found = self._biometrics.identify_face_embedding(
                 embedding_of(template), template.quality, actor, BIOMETRIC_CANDIDATES, subject
             )
@@ -152,17 +163,6 @@ class IdentityService:
                 if key not in hits or distance < hits[key].distance:
                     hits[key] = BiometricHit(key=key, distance=distance)
         return hits
-
-    @staticmethod
-    def _check_templates(
-        uow: InteropUnitOfWork, command: RecordRegistration, subject: SubjectRef
-    ) -> None:
-        for template_id in command.template_ids:
-            template = uow.biometric_templates.get(template_id)
-            if template is None or template.subject != subject:
-                raise InvalidQueryError(
-                    "every template of a record must be enrolled for that record first"
-                )
 
     @staticmethod
     def _linked_keys(uow: InteropUnitOfWork, key: str) -> set[str]:

@@ -62,17 +62,18 @@ def weigh(
     record: SystemRecord,
     other: SystemRecord,
     hits: dict[str, BiometricHit],
-    faces: Callable[[SystemRecord], list[BiometricTemplate]],
+    mine: list[BiometricTemplate],
+    theirs: list[BiometricTemplate],
     face_distance: Callable[[BiometricTemplate, BiometricTemplate], float],
     threshold: float,
 ) -> LinkEvidence:
-    """The evidence for a link between `record` and `other`."""
+    """The evidence for a link between `record` and `other`, given their face templates."""
     hit = hits.get(other.key)
     score: float | None
     if hit is not None:
         biometric, score = BiometricComparison.SAME, hit.distance
     else:
-        biometric, score = _compare_faces(faces(record), faces(other), face_distance, threshold)
+        biometric, score = _compare_faces(mine, theirs, face_distance, threshold)
     return LinkEvidence(
         biometric=biometric,
         biometric_score=None if score is None else round(score, 4),
