@@ -173,3 +173,15 @@ def test_every_error_code_has_an_explicit_http_status() -> None:
 
     assert unmapped == set()
     assert all(status_for(code) >= 400 for code in codes)
+
+
+def test_an_instant_before_year_one_in_utc_is_unprocessable_not_a_crash(
+    client: TestClient, guard: dict[str, str]
+) -> None:
+    # Found by the schema fuzzer: one minute east of UTC on 0001-01-01 has no UTC date.
+    body = {**entry_body(), "at": "0001-01-01T00:00:00+00:01"}
+
+    response = client.post("/api/v1/entries", json=body, headers=guard)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "request.invalid"

@@ -22,7 +22,11 @@ def _within_range(day: date) -> date:
 
 
 def _instant_within_range(at: datetime) -> datetime:
-    _within_range(at.astimezone(UTC).date())
+    try:
+        day = at.astimezone(UTC).date()
+    except OverflowError:  # e.g. 0001-01-01T00:00+00:01 lies before year 1 in UTC
+        raise ValueError("dates must lie between 1900-01-01 and 2199-12-31") from None
+    _within_range(day)
     return at
 
 
