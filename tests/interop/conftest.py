@@ -62,15 +62,21 @@ class Interop:
         who: IdentityData | None = None,
         documents: tuple[TravelDocument, ...] = (),
         face: bytes | None = None,
+        finger: bytes | None = None,
         state: str = "NLD",
         actor: Actor = GUARD,
     ) -> RecordOutcome:
         """Enrol the face (if any) for the record, then register the record."""
         templates: tuple[str, ...] = ()
+        subject = SubjectRef(system=system.value, record_id=record_id)
         if face is not None:
-            subject = SubjectRef(system=system.value, record_id=record_id)
             enrolment = self.services.biometrics.enrol_face(subject, face, "kiosk-1", actor)
             templates = (enrolment.template_id,)
+        if finger is not None:
+            enrolled = self.services.biometrics.enrol_fingerprint(
+                subject, finger, ppi=500, finger_position=2, capture_device="kiosk-1", actor=actor
+            )
+            templates = (*templates, enrolled.template_id)
         return self.services.identities.register_record(
             RecordRegistration(
                 system=system,

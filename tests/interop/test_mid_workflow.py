@@ -70,6 +70,31 @@ def test_same_face_under_another_name_is_a_yellow_link_for_the_writing_authority
     assert second.record.identity_id != first.record.identity_id
 
 
+def test_the_same_finger_under_another_name_is_a_yellow_link(interop: Interop) -> None:
+    interop.record("f1", finger=b"finger:alice-right-index", who=identity("Jansen", "Piet"))
+    interop.record("f3", finger=b"finger:bob-right-index", who=identity("Smit", born=None))
+    second = interop.record(
+        "f2",
+        finger=b"finger:alice-right-index",
+        who=identity("Okafor", "Chidi", born=date(1970, 1, 2)),
+    )
+    [link] = second.links
+    assert link.record_b == "EES:f1"
+    assert link.colour is LinkColour.YELLOW
+    assert link.evidence.biometric is BiometricComparison.SAME
+    assert link.evidence.biometric_modality == "fingerprint"
+    assert link.evidence.biometric_score is not None
+    assert link.evidence.biometric_score >= 40
+
+
+def test_a_face_match_is_labelled_as_such(interop: Interop) -> None:
+    interop.record("f1", face=b"face:alice:0", who=identity("Jansen", "Piet"))
+    second = interop.record(
+        "f2", face=b"face:alice:1", who=identity("Okafor", "Chidi", born=date(1970, 1, 2))
+    )
+    assert second.links[0].evidence.biometric_modality == "face"
+
+
 def test_no_link_between_different_people(interop: Interop) -> None:
     interop.record("f1", face=b"face:alice:0", who=identity("Jansen"))
     other = interop.record("f2", face=b"face:bob:0", who=identity("Okafor", born=date(1970, 1, 2)))

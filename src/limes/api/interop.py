@@ -152,6 +152,7 @@ class LinkRead(Schema):
     colour: str
     biometric: str
     biometric_score: float | None
+    biometric_modality: str | None
     identity: str
     document: str
     responsible_system: str
@@ -170,6 +171,7 @@ class LinkRead(Schema):
             colour=link.colour.value,
             biometric=link.evidence.biometric.value,
             biometric_score=link.evidence.biometric_score,
+            biometric_modality=link.evidence.biometric_modality,
             identity=link.evidence.identity.value,
             document=link.evidence.document.value,
             responsible_system=link.responsible_system.value,

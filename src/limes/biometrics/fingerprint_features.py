@@ -212,6 +212,11 @@ class Whitening:
         mean = data.mean(axis=0)
         centred = data - mean
         covariance = centred.T @ centred
+        if not np.any(covariance):
+            # No spread to learn from (one template, or identical ones): keep the centred
+            # histogram as it is. Such a gallery is small enough to be shortlisted whole.
+            identity = np.eye(len(mean), min(dimension, len(mean)), dtype=np.float32)
+            return cls(mean=mean.astype(np.float32), projection=identity)
         kept = min(dimension, len(data) - 1, len(mean))
         values, directions = _top_eigenvectors(covariance, kept)
         singular = np.sqrt(np.maximum(values, 0.0))

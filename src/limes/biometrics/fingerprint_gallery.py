@@ -14,6 +14,7 @@ from limes.biometrics.fingerprint_search import (
     FingerprintGallery,
     FingerprintSearch,
     FingerprintSearchResult,
+    fit_whitening,
 )
 from limes.biometrics.minutiae import MinutiaeRecord
 from limes.biometrics.minutiae_codecs import decode
@@ -82,8 +83,13 @@ class FingerprintGalleryHolder:
         self._stale = False
         if not stored:
             return
+        records = [decode(t.data, t.format) for t in stored]
+        # The whitening is learned from at least two histograms. A gallery of one template
+        # is shortlisted whole whatever stage 1 says, so learning it from that template
+        # twice changes no answer.
+        sample = records if len(records) > 1 else records * 2
         gallery = FingerprintGallery.from_records(
-            [t.label for t in stored], [decode(t.data, t.format) for t in stored]
+            [t.label for t in stored], records, whitening=fit_whitening(sample)
         )
         workers = self._workers if len(stored) >= POOL_FROM else 0
         self._search = FingerprintSearch(

@@ -305,7 +305,23 @@ class BiometricService:
         """1:N in two stages: pair-histogram shortlist, then Bozorth3 on the shortlist."""
         require(actor, Action.BIOMETRIC_IDENTIFY)
         capture = self._fingers.capture(image, ppi=ppi, finger_position=finger_position)
-        found = self._fingerprints.identify(self._load_fingerprints, capture.record, max_candidates)
+        return self.identify_minutiae(
+            capture.record, capture.quality.nfiq2, actor, max_candidates, exclude=None
+        )
+
+    def identify_minutiae(
+        self,
+        probe: MinutiaeRecord,
+        quality: int,
+        actor: Actor,
+        max_candidates: int,
+        *,
+        exclude: SubjectRef | None,
+    ) -> Identification:
+        """1:N for a minutiae record already extracted (a stored template, an import)."""
+        require(actor, Action.BIOMETRIC_IDENTIFY)
+        extra = 4 if exclude is not None else 0
+        found = self._fingerprints.identify(self._load_fingerprints, probe, max_candidates + extra)
         candidates: tuple[Candidate, ...] = ()
         if found is not None:
             with self._uow() as uow:
@@ -315,14 +331,16 @@ class BiometricService:
                     uow.audit_log, actor, "biometrics.identify", "fingerprint", self._now()
                 )
                 uow.commit()
-            candidates = fingerprint_candidates(found, by_label, self.thresholds)
+            ranked = fingerprint_candidates(found, by_label, self.thresholds)
+            kept = [c for c in ranked if c.subject != exclude][:max_candidates]
+            candidates = tuple(replace(c, rank=rank) for rank, c in enumerate(kept, 1))
         return Identification(
             modality="fingerprint",
             candidates=candidates,
             threshold=float(self.thresholds.fingerprint_score),
             threshold_id=self.thresholds.threshold_id,
             gallery_size=self._fingerprints.size(),
-            probe_quality=capture.quality.nfiq2,
+            probe_quality=quality,
         )
 
     def identify_fused(

@@ -17,6 +17,7 @@ from limes.access.model import Actor
 from limes.access.policy import Action, require
 from limes.audit.recorder import record_event
 from limes.biometrics.face_gallery import embedding_of
+from limes.biometrics.minutiae_codecs import decode as decode_minutiae
 from limes.biometrics.model import BiometricTemplate, Modality, SubjectRef
 from limes.biometrics.service import BiometricService
 from limes.core.time import Clock
@@ -69,7 +70,8 @@ class IdentityService:
         subject = SubjectRef(system=command.system.value, record_id=command.record_id)
         templates = self._templates(command, subject)
         mine = [t for t in templates if t.modality is Modality.FACE]
-        hits = self._biometric_hits(mine, subject, actor)
+        fingers = [t for t in templates if t.modality is Modality.FINGERPRINT]
+        hits = self._biometric_hits(mine, fingers, subject, actor)
         now = self._clock.now()
         with self._uow() as uow:
             existing = uow.system_records.get(record_key(command.system, command.record_id))
@@ -150,9 +152,26 @@ class IdentityService:
         return templates
 
     def _biometric_hits(
-        self, faces: list[BiometricTemplate], subject: SubjectRef, actor: Actor
+        self,
+        faces: list[BiometricTemplate],
+        fingers: list[BiometricTemplate],
+        subject: SubjectRef,
+        actor: Actor,
     ) -> dict[str, BiometricHit]:
+        """Records the sBMS matches to any of the record's templates; a face match, when
+        there is one, is the evidence kept (its distance is what the verifier compares)."""
         hits: dict[str, BiometricHit] = {}
+        for template in fingers:
+            probe = decode_minutiae(template.data, template.format)
+            found = self._biometrics.identify_minutiae(
+                probe, template.quality, actor, BIOMETRIC_CANDIDATES, exclude=subject
+            )
+            for candidate in found.matches:
+                key = subject_key(candidate.subject)
+                score = float(max(candidate.finger_scores, default=0))
+                if key not in hits or score > hits[key].score:
+                    hits[key] = BiometricHit(key=key, modality="fingerprint", score=score)
+        face_hits: dict[str, BiometricHit] = {}
         for template in faces:
             found = self._biometrics.identify_face_embedding(
                 embedding_of(template), template.quality, actor, BIOMETRIC_CANDIDATES, subject
@@ -160,9 +179,9 @@ class IdentityService:
             for candidate in found.matches:
                 key = subject_key(candidate.subject)
                 distance = candidate.face_distance or 0.0
-                if key not in hits or distance < hits[key].distance:
-                    hits[key] = BiometricHit(key=key, distance=distance)
-        return hits
+                if key not in face_hits or distance < face_hits[key].score:
+                    face_hits[key] = BiometricHit(key=key, modality="face", score=distance)
+        return hits | face_hits
 
     @staticmethod
     def _linked_keys(uow: InteropUnitOfWork, key: str) -> set[str]:

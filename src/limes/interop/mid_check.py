@@ -26,10 +26,12 @@ IDENTITY_CANDIDATES = 200
 
 @dataclass(frozen=True, slots=True)
 class BiometricHit:
-    """A record whose template the sBMS matched to the new record's, and how closely."""
+    """A record whose template the sBMS matched to the new record's, and how closely:
+    a face distance (lower is closer) or a Bozorth3 score (higher is closer)."""
 
     key: str
-    distance: float
+    modality: str  # "face" or "fingerprint"
+    score: float
 
 
 def subject_key(subject: SubjectRef) -> str:
@@ -70,15 +72,19 @@ def weigh(
     """The evidence for a link between `record` and `other`, given their face templates."""
     hit = hits.get(other.key)
     score: float | None
+    modality: str | None = "face"
     if hit is not None:
-        biometric, score = BiometricComparison.SAME, hit.distance
+        biometric, score, modality = BiometricComparison.SAME, hit.score, hit.modality
     else:
         biometric, score = _compare_faces(mine, theirs, face_distance, threshold)
+        if score is None:
+            modality = None
     return LinkEvidence(
         biometric=biometric,
         biometric_score=None if score is None else round(score, 4),
         identity=compare_identities(record.identity, other.identity),
         document=compare_documents(record.documents, other.documents),
+        biometric_modality=modality,
     )
 
 

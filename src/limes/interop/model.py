@@ -103,9 +103,10 @@ class LinkEvidence:
     """Why the MID linked two records: what matched, and how strongly."""
 
     biometric: BiometricComparison
-    biometric_score: float | None  # face distance or fused score, for the verifier
+    biometric_score: float | None  # face distance, or Bozorth3 score for a fingerprint
     identity: IdentityComparison
     document: DocumentComparison
+    biometric_modality: str | None = None  # "face" or "fingerprint": what biometric_score is
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

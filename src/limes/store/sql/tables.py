@@ -424,6 +424,7 @@ class LinkRow(Base):
     colour: Mapped[str] = mapped_column(CODE)
     biometric: Mapped[str] = mapped_column(CODE)
     biometric_score: Mapped[float | None] = mapped_column(Float)
+    biometric_modality: Mapped[str | None] = mapped_column(CODE)
     identity: Mapped[str] = mapped_column(CODE)
     document: Mapped[str] = mapped_column(CODE)
     responsible_system: Mapped[str] = mapped_column(CODE)

@@ -123,6 +123,7 @@ def _create_mid_links() -> None:
         sa.Column("colour", sa.String(32), nullable=False),
         sa.Column("biometric", sa.String(32), nullable=False),
         sa.Column("biometric_score", sa.Float(), nullable=True),
+        sa.Column("biometric_modality", sa.String(32), nullable=True),
         sa.Column("identity", sa.String(32), nullable=False),
         sa.Column("document", sa.String(32), nullable=False),
         sa.Column("responsible_system", sa.String(32), nullable=False),
