@@ -37,7 +37,6 @@ from limes.ees.errors import (
 from limes.ees.model import (
     BorderCrossingPoint,
     Crossing,
-    DocumentKey,
     EntryExitRecord,
     RecordFlag,
     RefusalRecord,
@@ -228,22 +227,16 @@ class EntryExitService:
                 f"refuse entry with reason {hint}",
                 assessment.reason,
             )
-        created = history is None
-        known = _document_keys(history)
-        if history is None:
-            history = files.create_file(
-                uow,
-                traveller,
-                biometrics,
-                visa_required=visa_required,
-                at=at,
-                responsible_state=actor.state,
-            )
-        else:
-            history = files.update_file(
-                uow, history, traveller, biometrics, visa_required=visa_required
-            )
-        identity_changed = _document_keys(history) != known
+        written = files.write_file(
+            uow,
+            history,
+            traveller,
+            biometrics,
+            visa_required=visa_required,
+            at=at,
+            responsible_state=actor.state,
+        )
+        history, created, identity_changed = written
         if visa is not None:
             _link_visa(uow, visa, history.file.file_id)
         flags = _flags(command.fallback, command.self_service, command.e_gate)
@@ -344,22 +337,16 @@ class EntryExitService:
             on=day,
             postponed=True,
         )
-        created = history is None
-        known = _document_keys(history)
-        if history is None:
-            history = files.create_file(
-                uow,
-                traveller,
-                biometrics,
-                visa_required=visa_required,
-                at=at,
-                responsible_state=actor.state,
-            )
-        else:
-            history = files.update_file(
-                uow, history, traveller, biometrics, visa_required=visa_required
-            )
-        identity_changed = _document_keys(history) != known
+        written = files.write_file(
+            uow,
+            history,
+            traveller,
+            biometrics,
+            visa_required=visa_required,
+            at=at,
+            responsible_state=actor.state,
+        )
+        history, created, identity_changed = written
         record = RefusalRecord(
             record_id=files.new_identifier(),
             file_id=history.file.file_id,
@@ -460,7 +447,3 @@ def _flags(fallback: bool, self_service: bool, e_gate: bool) -> set[RecordFlag]:
 
 def _schedule_retention(uow: UnitOfWork, history: TravellerHistory) -> None:
     uow.retention.schedule(history.file.file_id, retention_plan(history))
-
-
-def _document_keys(history: TravellerHistory | None) -> frozenset[DocumentKey]:
-    return frozenset() if history is None else frozenset(d.key for d in history.file.documents)

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import datetime
+from typing import NamedTuple
 from uuid import uuid4
 
 from limes.ees.commands import TravellerData
@@ -88,3 +89,41 @@ def update_file(
     if updated != file:
         uow.traveller_files.save(updated)
     return replace(history, file=updated)
+
+
+class FileWrite(NamedTuple):
+    history: TravellerHistory
+    created: bool
+    # Created, or it now holds a document it did not hold before: what the
+    # multiple-identity check must see again (Reg. 2019/817 art. 27).
+    identity_changed: bool
+
+
+def write_file(
+    uow: UnitOfWork,
+    history: TravellerHistory | None,
+    traveller: TravellerData,
+    biometrics: Biometrics,
+    *,
+    visa_required: bool,
+    at: datetime,
+    responsible_state: str,
+) -> FileWrite:
+    """Create the file, or update the one found, and say what changed."""
+    if history is None:
+        created = create_file(
+            uow,
+            traveller,
+            biometrics,
+            visa_required=visa_required,
+            at=at,
+            responsible_state=responsible_state,
+        )
+        return FileWrite(created, True, True)
+    known = _document_keys(history)
+    updated = update_file(uow, history, traveller, biometrics, visa_required=visa_required)
+    return FileWrite(updated, False, _document_keys(updated) != known)
+
+
+def _document_keys(history: TravellerHistory) -> frozenset[DocumentKey]:
+    return frozenset(document.key for document in history.file.documents)
