@@ -448,3 +448,158 @@ class LinkChangeRow(Base):
     authority: Mapped[str] = mapped_column(String(200))
     colour: Mapped[str] = mapped_column(CODE)
     reason: Mapped[str] = mapped_column(Text)
+
+
+# Watchlists (Reg. 2018/1861, 2018/1862, 2018/1240 art. 34). Alerts and entries are never
+# deleted by the service: withdrawal sets `withdrawn_at`. Names and documents of an alert
+# or entry are child tables in the order given; documents keep the compared form
+# (`watchlists.documents.document_key`) next to the written one, as `record_documents` does.
+
+PARTIAL_DATE = String(10)  # ISO 8601, possibly partial: "1975", "1975-03", "1975-03-02"
+
+
+class PersonAlertRow(Base):
+    """An SIS alert on a person; `name_key` is the transliterated surname (art. 35 check)."""
+
+    __tablename__ = "sis_person_alerts"
+    __table_args__ = (
+        Index("ix_sis_person_alerts_name_key_date_of_birth", "name_key", "date_of_birth"),
+    )
+
+    alert_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    issuing_state: Mapped[str] = mapped_column(STATE)
+    category: Mapped[str] = mapped_column(CODE)
+    surname: Mapped[str] = mapped_column(String(200))
+    given_names: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200))
+    date_of_birth: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    nationalities: Mapped[str] = mapped_column(String(200))  # in the order given: "SYR,TUR"
+    action_to_take: Mapped[str] = mapped_column(CODE)
+    valid_from: Mapped[datetime] = mapped_column(UtcDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class PersonAlertNameRow(Base):
+    """Another name (alias) of an SIS person alert."""
+
+    __tablename__ = "sis_person_alert_names"
+
+    alert_id: Mapped[str] = mapped_column(
+        ForeignKey("sis_person_alerts.alert_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class PersonAlertDocumentRow(Base):
+    """A travel document of an SIS person alert."""
+
+    __tablename__ = "sis_person_alert_documents"
+    __table_args__ = (
+        Index(
+            "ix_sis_person_alert_documents_country_key_number_key",
+            "country_key",
+            "number_key",
+        ),
+    )
+
+    alert_id: Mapped[str] = mapped_column(
+        ForeignKey("sis_person_alerts.alert_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    document_type: Mapped[str] = mapped_column(CODE)
+    document_country: Mapped[str] = mapped_column(STATE)
+    document_number: Mapped[str] = mapped_column(String(64))
+    country_key: Mapped[str] = mapped_column(STATE)
+    number_key: Mapped[str] = mapped_column(String(64))
+
+
+class DocumentAlertRow(Base):
+    """An alert on a travel document: SIS (Reg. 2018/1862 art. 38) or the SLTD-like list."""
+
+    __tablename__ = "document_alerts"
+    __table_args__ = (
+        Index("ix_document_alerts_country_key_number_key", "country_key", "number_key"),
+    )
+
+    alert_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    source: Mapped[str] = mapped_column(CODE)
+    issuing_state: Mapped[str] = mapped_column(STATE)
+    document_type: Mapped[str] = mapped_column(CODE)
+    document_country: Mapped[str] = mapped_column(STATE)
+    document_number: Mapped[str] = mapped_column(String(64))
+    country_key: Mapped[str] = mapped_column(STATE)
+    number_key: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(CODE)
+    action_to_take: Mapped[str] = mapped_column(CODE)
+    valid_from: Mapped[datetime] = mapped_column(UtcDateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class WatchlistEntryRow(Base):
+    """An ETIAS watchlist entry (Reg. 2018/1240 art. 34); most items are optional."""
+
+    __tablename__ = "watchlist_entries"
+
+    entry_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    entered_by: Mapped[str] = mapped_column(CODE)
+    offence: Mapped[str] = mapped_column(CODE)
+    surname: Mapped[str | None] = mapped_column(String(200))
+    surname_at_birth: Mapped[str | None] = mapped_column(String(200))
+    name_key: Mapped[str | None] = mapped_column(String(200))
+    first_names: Mapped[str | None] = mapped_column(String(200))
+    date_of_birth: Mapped[str | None] = mapped_column(PARTIAL_DATE)
+    place_of_birth: Mapped[str | None] = mapped_column(String(200))
+    country_of_birth: Mapped[str | None] = mapped_column(STATE)
+    sex: Mapped[str | None] = mapped_column(String(1))
+    nationalities: Mapped[str] = mapped_column(String(200))
+    home_address: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(String(320))
+    phone: Mapped[str | None] = mapped_column(String(64))
+    ip_address: Mapped[str | None] = mapped_column(String(64))
+    organisation_name: Mapped[str | None] = mapped_column(String(200))
+    organisation_email: Mapped[str | None] = mapped_column(String(320))
+    organisation_address: Mapped[str | None] = mapped_column(Text)
+    organisation_phone: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    last_reviewed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    withdrawal_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class WatchlistEntryNameRow(Base):
+    """Another name (alias, artistic or usual name) of an ETIAS watchlist entry."""
+
+    __tablename__ = "watchlist_entry_names"
+
+    entry_id: Mapped[str] = mapped_column(
+        ForeignKey("watchlist_entries.entry_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+
+
+class WatchlistEntryDocumentRow(Base):
+    """A travel document of an ETIAS watchlist entry."""
+
+    __tablename__ = "watchlist_entry_documents"
+    __table_args__ = (
+        Index("ix_watchlist_entry_documents_country_key_number_key", "country_key", "number_key"),
+    )
+
+    entry_id: Mapped[str] = mapped_column(
+        ForeignKey("watchlist_entries.entry_id", ondelete="CASCADE"), primary_key=True
+    )
+    position: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    document_type: Mapped[str] = mapped_column(CODE)
+    document_country: Mapped[str] = mapped_column(STATE)
+    document_number: Mapped[str] = mapped_column(String(64))
+    country_key: Mapped[str] = mapped_column(STATE)
+    number_key: Mapped[str] = mapped_column(String(64))
