@@ -1,0 +1,457 @@
+"""Candidate search for name screening: an inverted index over blocking keys.
+
+Screening one applicant against a million watchlist entries must never compare against every
+entry: a pairwise comparison costs tenths of a millisecond, so a full scan would take minutes
+(etias_screening.md §5, "candidate explosion"; yente caps its candidates at 500 for the
+same reason). The engine promises that an entry and a query it would match share at least
+one blocking key (`limes.screening.keys`), so the index looks up the query's keys,
+collects the entries that share them, weighs each shared key by how rare it is (inverse
+document frequency, log(1 + N/df)), and runs the full comparison on the K entries with the
+most evidence only.
+
+Storage (numpy, CSR style): each key is hashed to a stable 64-bit integer (BLAKE2b, never
+Python's per-process `hash`); `key_hashes` holds the sorted distinct hashes, `offsets` where
+each key's postings start, and `postings` the entry rows (int32) of every key, key after key.
+A key's document frequency is the length of its posting list. Entries added after the
+build go to a small overlay (hash -> rows); removed entries become tombstones. `compact()`
+folds both back into the arrays. Not safe for concurrent writers: callers serialise `add`,
+`remove` and `compact` against searches.
+"""
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+from limes.screening.model import Comparison, Decision, Person
+
+Keyer = Callable[[Person], Iterable[str]]
+Comparer = Callable[[Person, Person], Comparison]
+ProgressCallback = Callable[[int], None]
+
+DEFAULT_TOP_K: Final = 64
+# A key whose posting list is longer than this is skipped when the query has rarer keys.
+DEFAULT_HUGE_POSTINGS: Final = 100_000
+# An entry whose known birth year is further than this from the query's is ranked lower
+# (its evidence is halved) before the top-K cut; it is never dropped. Both sides must give
+# a year that is not marked approximate.
+DEFAULT_BIRTH_YEAR_SLACK: Final = 2
+_FAR_BIRTH_YEAR_FACTOR: Final = 0.5
+
+_BUILD_CHUNK: Final = 65_536  # entries keyed between two progress reports
+_HASH_CACHE_LIMIT: Final = 1 << 20  # distinct key strings remembered while hashing
+_EMPTY_ROWS: Final = np.empty(0, dtype=np.int32)
+
+
+def key_hash(key: str) -> int:
+    """The key's 64-bit BLAKE2b hash: the same in every process, run and machine.
+
+    >>> key_hash("ivanov")
+    5659731552495652554
+    """
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+class _KeyHasher:
+    """`key_hash` behind a bounded cache: common names repeat across entries."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, int] = {}
+
+    def hashes(self, keys: Iterable[str]) -> set[int]:
+        cache = self._cache
+        found: set[int] = set()
+        for key in keys:
+            value = cache.get(key)
+            if value is None:
+                if len(cache) >= _HASH_CACHE_LIMIT:
+                    cache.clear()
+                value = cache[key] = key_hash(key)
+            found.add(value)
+        return found
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningHit:
+    """One watchlist entry the engine compared with the query, and its answer.
+
+    `evidence` is the index's own ranking figure (sum of the shared keys' IDF weights); it
+    chose the entry for comparison and decides nothing.
+    """
+
+    entry_id: str
+    comparison: Comparison
+    evidence: float = 0.0
+
+
+def _birth_year(person: Person) -> int:
+    """The birth year when it is given and not approximate; 0 for unknown."""
+    text = person.birth_date or ""
+    if person.birth_date_approximate or len(text) < 4 or not text[:4].isdigit():
+        return 0
+    return int(text[:4])
+
+
+def _inverted(
+    hashes: NDArray[np.uint64], rows: NDArray[np.int32]
+) -> tuple[NDArray[np.uint64], NDArray[np.int64], NDArray[np.int32]]:
+    """Sorted distinct hashes, offsets into the postings, and the postings (rows by key).
+
+    A stable sort keeps each key's rows in the order given, ascending when they are.
+    """
+    order = np.argsort(hashes, kind="stable")
+    sorted_hashes = hashes[order]
+    postings = np.ascontiguousarray(rows[order], dtype=np.int32)
+    del order
+    if sorted_hashes.size == 0:
+        return sorted_hashes, np.zeros(1, dtype=np.int64), postings
+    is_start = np.empty(sorted_hashes.size, dtype=bool)
+    is_start[0] = True
+    np.not_equal(sorted_hashes[1:], sorted_hashes[:-1], out=is_start[1:])
+    starts = np.flatnonzero(is_start)
+    offsets = np.append(starts, sorted_hashes.size).astype(np.int64)
+    return np.ascontiguousarray(sorted_hashes[starts]), offsets, postings
+
+
+class ScreeningIndex:
+    """Watchlist entries searchable by the blocking keys their names share with a query.
+
+    >>> index = ScreeningIndex(entries, entry_keyer=keys.entry_keys,   # doctest: +SKIP
+    ...                        query_keyer=keys.query_keys, comparer=engine.compare)
+    >>> [hit.entry_id for hit in index.search(applicant)]              # doctest: +SKIP
+    ['SIS-000412']
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, Person]] = (),
+        *,
+        entry_keyer: Keyer | None = None,
+        query_keyer: Keyer | None = None,
+        comparer: Comparer | None = None,
+        top_k: int = DEFAULT_TOP_K,
+        huge_postings: int = DEFAULT_HUGE_POSTINGS,
+        birth_year_slack: int | None = DEFAULT_BIRTH_YEAR_SLACK,
+        on_progress: ProgressCallback | None = None,
+    ) -> None:
+        if top_k < 1:
+            raise ValueError(f"top_k must be at least 1, got {top_k}")
+        self._entry_keyer = entry_keyer or _default_entry_keyer()
+        self._query_keyer = query_keyer or _default_query_keyer()
+        self._comparer = comparer or _default_comparer()
+        self.top_k = top_k
+        self.huge_postings = huge_postings
+        self.birth_year_slack = birth_year_slack
+        self._hasher = _KeyHasher()
+        self._entry_ids: list[str] = []
+        self._persons: list[Person | None] = []
+        self._row_of: dict[str, int] = {}
+        self._alive = np.zeros(0, dtype=bool)
+        self._birth_years = np.zeros(0, dtype=np.int16)
+        self._live = 0
+        self._overlay: dict[int, list[int]] = {}
+        self._overlay_postings = 0
+        self._key_hashes: NDArray[np.uint64] = np.empty(0, dtype=np.uint64)
+        self._offsets: NDArray[np.int64] = np.zeros(1, dtype=np.int64)
+        self._postings: NDArray[np.int32] = _EMPTY_ROWS
+        self._build(entries, on_progress)
+
+    # -- building ---------------------------------------------------------------------
+
+    def _build(
+        self, entries: Iterable[tuple[str, Person]], on_progress: ProgressCallback | None
+    ) -> None:
+        hash_chunks: list[NDArray[np.uint64]] = []
+        row_chunks: list[NDArray[np.int32]] = []
+        hashes: list[int] = []
+        rows: list[int] = []
+        years: list[int] = []
+        for entry_id, person in entries:
+            if entry_id in self._row_of:
+                raise ValueError(f"entry id given twice while building: {entry_id!r}")
+            row = len(self._entry_ids)
+            self._row_of[entry_id] = row
+            self._entry_ids.append(entry_id)
+            self._persons.append(person)
+            years.append(_birth_year(person))
+            entry_hashes = self._hasher.hashes(self._entry_keyer(person))
+            hashes.extend(entry_hashes)
+            rows.extend([row] * len(entry_hashes))
+            if (row + 1) % _BUILD_CHUNK == 0:
+                hash_chunks.append(np.array(hashes, dtype=np.uint64))
+                row_chunks.append(np.array(rows, dtype=np.int32))
+                hashes, rows = [], []
+                if on_progress is not None:
+                    on_progress(row + 1)
+        hash_chunks.append(np.array(hashes, dtype=np.uint64))
+        row_chunks.append(np.array(rows, dtype=np.int32))
+        count = len(self._entry_ids)
+        self._alive = np.ones(count, dtype=bool)
+        self._birth_years = np.array(years, dtype=np.int16)
+        self._live = count
+        self._key_hashes, self._offsets, self._postings = _inverted(
+            np.concatenate(hash_chunks), np.concatenate(row_chunks)
+        )
+        if on_progress is not None:
+            on_progress(count)
+
+    # -- changes while running ---------------------------------------------------------
+
+    def add(self, entry_id: str, person: Person) -> None:
+        """Index one more entry at once (an alert just issued); an existing id is replaced."""
+        if entry_id in self._row_of:
+            self.remove(entry_id)
+        row = len(self._entry_ids)
+        if row >= len(self._alive):
+            capacity = max(16, len(self._alive) * 3 // 2)
+            self._alive = np.concatenate((self._alive, np.zeros(capacity - row, dtype=bool)))
+            self._birth_years = np.concatenate(
+                (self._birth_years, np.zeros(capacity - row, dtype=np.int16))
+            )
+        for value in self._hasher.hashes(self._entry_keyer(person)):
+            self._overlay.setdefault(value, []).append(row)
+            self._overlay_postings += 1
+        self._row_of[entry_id] = row
+        self._entry_ids.append(entry_id)
+        self._persons.append(person)
+        self._alive[row] = True
+        self._birth_years[row] = _birth_year(person)
+        self._live += 1
+
+    def remove(self, entry_id: str) -> bool:
+        """Withdraw an entry (an alert deleted); False when the index does not hold it."""
+        row = self._row_of.pop(entry_id, None)
+        if row is None:
+            return False
+        self._alive[row] = False
+        self._persons[row] = None
+        self._live -= 1
+        return True
+
+    def compact(self) -> None:
+        """Fold the overlay into the arrays and drop removed entries; rows are renumbered."""
+        count = len(self._entry_ids)
+        kept = np.flatnonzero(self._alive[:count])
+        new_row = np.full(count, -1, dtype=np.int32)
+        new_row[kept] = np.arange(kept.size, dtype=np.int32)
+        counts = np.diff(self._offsets)
+        base_hashes = np.repeat(self._key_hashes, counts)
+        live_postings = self._alive[self._postings]
+        hashes = [base_hashes[live_postings]]
+        rows = [new_row[self._postings[live_postings]]]
+        del base_hashes
+        for value, overlay_rows in self._overlay.items():
+            renumbered = new_row[np.array(overlay_rows, dtype=np.int64)]
+            renumbered = renumbered[renumbered >= 0]
+            hashes.append(np.full(renumbered.size, value, dtype=np.uint64))
+            rows.append(renumbered)
+        self._key_hashes, self._offsets, self._postings = _inverted(
+            np.concatenate(hashes), np.concatenate(rows).astype(np.int32)
+        )
+        self._entry_ids = [self._entry_ids[row] for row in kept]
+        persons = [self._persons[row] for row in kept]
+        self._persons = persons
+        self._row_of = {entry_id: row for row, entry_id in enumerate(self._entry_ids)}
+        self._alive = np.ones(kept.size, dtype=bool)
+        self._birth_years = self._birth_years[kept]
+        self._overlay = {}
+        self._overlay_postings = 0
+
+    # -- what it holds -----------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._live
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self._row_of
+
+    def person(self, entry_id: str) -> Person:
+        """The indexed person of an entry; KeyError when the index does not hold it."""
+        person = self._persons[self._row_of[entry_id]]
+        assert person is not None  # rows of removed entries leave _row_of
+        return person
+
+    def document_frequency(self, key: str) -> int:
+        """How many entries, removed ones included until `compact()`, carry the key."""
+        value = key_hash(key)
+        position = int(np.searchsorted(self._key_hashes, np.uint64(value)))
+        base = 0
+        if position < self._key_hashes.size and int(self._key_hashes[position]) == value:
+            base = int(self._offsets[position + 1] - self._offsets[position])
+        return base + len(self._overlay.get(value, ()))
+
+    @property
+    def key_count(self) -> int:
+        """Distinct keys in the arrays (the overlay's new keys not counted)."""
+        return int(self._key_hashes.size)
+
+    @property
+    def overlay_size(self) -> int:
+        """Postings waiting in the overlay for the next `compact()`."""
+        return self._overlay_postings
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the index structures: arrays, and the overlay at CPython object sizes.
+
+        The entry ids, their lookup table and the Person objects are not counted.
+        """
+        arrays = (
+            self._key_hashes.nbytes
+            + self._offsets.nbytes
+            + self._postings.nbytes
+            + self._alive.nbytes
+            + self._birth_years.nbytes
+        )
+        # A dict slot with its int key and list (~150 bytes) and 36 bytes per listed row.
+        overlay = len(self._overlay) * 150 + self._overlay_postings * 36
+        return int(arrays + overlay)
+
+    # -- searching ---------------------------------------------------------------------
+
+    def search(
+        self, query: Person, *, include_non_matches: bool = False, top_k: int | None = None
+    ) -> list[ScreeningHit]:
+        """The entries the comparer matches with the query, best first.
+
+        With `include_non_matches` every compared candidate is returned (matches first),
+        which shows why an expected entry was or was not a hit.
+        """
+        rows, evidence = self.candidates(query, top_k=top_k)
+        hits: list[tuple[ScreeningHit, int]] = []
+        for row, weight in zip(rows.tolist(), evidence.tolist(), strict=True):
+            candidate = self._persons[row]
+            assert candidate is not None  # candidates() drops removed rows
+            comparison = self._comparer(query, candidate)
+            if include_non_matches or comparison.decision == Decision.MATCH:
+                hits.append((ScreeningHit(self._entry_ids[row], comparison, weight), row))
+        hits.sort(
+            key=lambda pair: (
+                pair[0].comparison.decision != Decision.MATCH,
+                -pair[0].comparison.score,
+                -pair[0].evidence,
+                pair[1],
+            )
+        )
+        return [hit for hit, _ in hits]
+
+    def candidate_ids(self, query: Person, *, top_k: int | None = None) -> list[str]:
+        """The entries `search` would compare, most evidence first."""
+        rows, _ = self.candidates(query, top_k=top_k)
+        return [self._entry_ids[row] for row in rows.tolist()]
+
+    def candidates(
+        self, query: Person, *, top_k: int | None = None
+    ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """Rows of the at most `top_k` live entries with the most evidence, and the evidence.
+
+        Ordered by evidence, then by row (earlier entries first), so ties are deterministic.
+        """
+        limit = self.top_k if top_k is None else top_k
+        if limit < 1:
+            raise ValueError(f"top_k must be at least 1, got {limit}")
+        rows, weights = self._postings_of(query)
+        if rows.size == 0:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
+        candidates, evidence = _accumulate(rows, weights)
+        live = self._alive[candidates]
+        if not live.all():
+            candidates, evidence = candidates[live], evidence[live]
+        self._rank_by_birth_year(query, candidates, evidence)
+        return _best(candidates, evidence, limit)
+
+    def _postings_of(self, query: Person) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
+        """Every posting of the query's useful keys, each with its key's IDF weight."""
+        wanted = self._hasher.hashes(self._query_keyer(query))
+        if not wanted or self._live == 0:
+            return _EMPTY_ROWS, np.empty(0, dtype=np.float64)
+        hashes = np.fromiter(wanted, dtype=np.uint64, count=len(wanted))
+        positions = np.searchsorted(self._key_hashes, hashes)
+        found = positions < self._key_hashes.size
+        found[found] = self._key_hashes[positions[found]] == hashes[found]
+        starts = np.where(found, self._offsets[np.minimum(positions, self.key_count)], 0)
+        ends = np.where(found, self._offsets[np.minimum(positions + 1, self.key_count)], 0)
+        pieces: list[NDArray[np.int32]] = []
+        frequencies: list[int] = []
+        for value, start, end in zip(hashes.tolist(), starts.tolist(), ends.tolist(), strict=True):
+            base = self._postings[start:end]
+            added = self._overlay.get(value)
+            if added:
+                base = np.concatenate((base, np.array(added, dtype=np.int32)))
+            if base.size:
+                pieces.append(base)
+                frequencies.append(int(base.size))
+        if not pieces:
+            return _EMPTY_ROWS, np.empty(0, dtype=np.float64)
+        counts = np.array(frequencies, dtype=np.int64)
+        useful = counts <= self.huge_postings
+        if useful.any() and not useful.all():
+            # Huge lists (particles, the most common names) add latency and little evidence;
+            # they are skipped only when rarer keys remain to find the candidates with.
+            pieces = [piece for piece, keep in zip(pieces, useful.tolist(), strict=True) if keep]
+            counts = counts[useful]
+        weights = np.log1p(self._live / counts)
+        return np.concatenate(pieces), np.repeat(weights, counts)
+
+    def _rank_by_birth_year(
+        self, query: Person, candidates: NDArray[np.int64], evidence: NDArray[np.float64]
+    ) -> None:
+        """Halve the evidence of entries born clearly apart from the query (in place)."""
+        year = _birth_year(query)
+        if self.birth_year_slack is None or year == 0 or candidates.size == 0:
+            return
+        years = self._birth_years[candidates].astype(np.int32)
+        far = (years != 0) & (np.abs(years - year) > self.birth_year_slack)
+        evidence[far] *= _FAR_BIRTH_YEAR_FACTOR
+
+
+def _accumulate(
+    rows: NDArray[np.int32], weights: NDArray[np.float64]
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Distinct rows (ascending) and the sum of their weights."""
+    highest = int(rows.max())
+    if rows.size * 16 < highest:
+        # Few postings over many entries: sorting them beats a pass over every entry.
+        distinct, inverse = np.unique(rows, return_inverse=True)
+        totals = np.bincount(inverse, weights=weights).astype(np.float64, copy=False)
+        return distinct.astype(np.int64), totals
+    sums = np.bincount(rows, weights=weights, minlength=highest + 1).astype(np.float64, copy=False)
+    distinct_rows = np.flatnonzero(sums).astype(np.int64, copy=False)
+    return distinct_rows, sums[distinct_rows]
+
+
+def _best(
+    candidates: NDArray[np.int64], evidence: NDArray[np.float64], limit: int
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """The `limit` candidates with the most evidence; ties go to the lower row."""
+    if candidates.size > limit:
+        cut = np.argpartition(-evidence, limit - 1)[:limit]
+        threshold = evidence[cut].min()
+        above = np.flatnonzero(evidence > threshold)
+        # candidates are ascending, so the first tied positions are the lowest rows.
+        tied = np.flatnonzero(evidence == threshold)[: limit - above.size]
+        chosen = np.concatenate((above, tied))
+        candidates, evidence = candidates[chosen], evidence[chosen]
+    order = np.lexsort((candidates, -evidence))
+    return candidates[order], evidence[order]
+
+
+def _default_entry_keyer() -> Keyer:
+    from limes.screening.keys import entry_keys
+
+    return entry_keys
+
+
+def _default_query_keyer() -> Keyer:
+    from limes.screening.keys import query_keys
+
+    return query_keys
+
+
+def _default_comparer() -> Comparer:
+    from limes.screening.engine import compare
+
+    return compare
