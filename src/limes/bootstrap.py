@@ -35,10 +35,12 @@ from limes.store.local_queue import SqliteFallbackQueue
 from limes.store.memory import MemoryStore, MemoryUnitOfWork
 from limes.store.sql.engine import SqliteSynchronous, create_engine_for, create_session_factory
 from limes.store.sql.unit_of_work import SqlUnitOfWork
+from limes.watchlists.ports import WatchlistUnitOfWork
+from limes.watchlists.service import WatchlistService
 
 
-class StoreUnitOfWork(UnitOfWork, InteropUnitOfWork, Protocol):
-    """What the stores' units of work offer: the EES's repositories and the interop ones."""
+class StoreUnitOfWork(UnitOfWork, InteropUnitOfWork, WatchlistUnitOfWork, Protocol):
+    """What the stores' units of work offer: the EES's, the interop and the watchlist ones."""
 
 
 UnitOfWorkFactory = Callable[[], StoreUnitOfWork]
@@ -60,6 +62,7 @@ class Services:
     identities: IdentityService
     mid: MidService
     portal: SearchPortal
+    watchlists: WatchlistService
     clock: Clock
 
 
@@ -144,5 +147,6 @@ def wire(
         identities=identities,
         mid=MidService(unit_of_work, clock),
         portal=SearchPortal(unit_of_work, clock, biometrics),
+        watchlists=WatchlistService(unit_of_work, clock),
         clock=clock,
     )

@@ -46,11 +46,15 @@ from limes.ees.ports import (
     Users,
     Visas,
 )
+from limes.etias.ports import Applications, ScreeningRules
 from limes.interop.model import System, record_key
 from limes.interop.ports import Links, SystemRecords
+from limes.store.memory_etias import MemoryApplications, MemoryScreeningRules
 from limes.store.memory_interop import MemoryLinks, MemorySystemRecords, MemoryTemplates
 from limes.store.memory_records import MemoryRecords
 from limes.store.memory_tables import Committed, Planned, Staged, link, present, unlink
+from limes.store.memory_watchlists import MemoryWatchlists
+from limes.watchlists.ports import Watchlists
 
 
 class MemoryStore:
@@ -341,6 +345,9 @@ class MemoryUnitOfWork:
     biometric_templates: Templates
     system_records: SystemRecords
     links: Links
+    applications: Applications
+    screening_rules: ScreeningRules
+    watchlists: Watchlists
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -361,6 +368,9 @@ class MemoryUnitOfWork:
         self.biometric_templates = MemoryTemplates(staged)
         self.system_records = MemorySystemRecords(staged)
         self.links = MemoryLinks(staged)
+        self.applications = MemoryApplications(staged)
+        self.screening_rules = MemoryScreeningRules(staged)
+        self.watchlists = MemoryWatchlists(staged)
         return self
 
     def __exit__(

@@ -23,7 +23,10 @@ from limes.ees.model import (
     VisaRecord,
 )
 from limes.ees.ports import RetentionItem, StoredResponse
+from limes.etias.model import ApplicationFile
+from limes.etias.screening_rules import ScreeningRule
 from limes.interop.model import Link, SystemRecord
+from limes.watchlists.model import DocumentAlert, PersonAlert, WatchlistEntry
 
 
 class _Deleted(Enum):
@@ -117,6 +120,20 @@ class Committed:
     records_by_birth: dict[date, frozenset[str]] = field(default_factory=dict)
     links: dict[str, Link] = field(default_factory=dict)
     links_by_record: dict[str, frozenset[str]] = field(default_factory=dict)
+    # ETIAS (memory_etias.py): application files by id, their indexes, rule versions.
+    etias_files: dict[str, ApplicationFile] = field(default_factory=dict)
+    etias_files_by_document: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    etias_files_by_email: dict[str, frozenset[str]] = field(default_factory=dict)
+    etias_files_by_authorisation: dict[str, str] = field(default_factory=dict)
+    etias_rules: dict[tuple[str, int], ScreeningRule] = field(default_factory=dict)
+    etias_rule_versions: dict[str, int] = field(default_factory=dict)  # id -> latest
+    # Watchlists (memory_watchlists.py); documents by `watchlists.keys.document_key`.
+    person_alerts: dict[str, PersonAlert] = field(default_factory=dict)
+    person_alerts_by_surname: dict[str, frozenset[str]] = field(default_factory=dict)
+    person_alerts_by_document: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    document_alerts: dict[str, DocumentAlert] = field(default_factory=dict)
+    document_alerts_by_document: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    watchlist_entries: dict[str, WatchlistEntry] = field(default_factory=dict)
 
 
 class Staged:
@@ -152,6 +169,18 @@ class Staged:
         self.records_by_birth = Table(committed.records_by_birth)
         self.links = Table(committed.links)
         self.links_by_record = Table(committed.links_by_record)
+        self.etias_files = Table(committed.etias_files)
+        self.etias_files_by_document = Table(committed.etias_files_by_document)
+        self.etias_files_by_email = Table(committed.etias_files_by_email)
+        self.etias_files_by_authorisation = Table(committed.etias_files_by_authorisation)
+        self.etias_rules = Table(committed.etias_rules)
+        self.etias_rule_versions = Table(committed.etias_rule_versions)
+        self.person_alerts = Table(committed.person_alerts)
+        self.person_alerts_by_surname = Table(committed.person_alerts_by_surname)
+        self.person_alerts_by_document = Table(committed.person_alerts_by_document)
+        self.document_alerts = Table(committed.document_alerts)
+        self.document_alerts_by_document = Table(committed.document_alerts_by_document)
+        self.watchlist_entries = Table(committed.watchlist_entries)
 
     def tables(self) -> tuple[Table[Hashable, object], ...]:
         return tuple(vars(self).values())

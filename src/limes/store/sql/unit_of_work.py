@@ -1,4 +1,4 @@
-"""`SqlUnitOfWork`: the EES and interoperability repositories on one database transaction."""
+"""`SqlUnitOfWork`: the EES, interoperability and watchlist repositories on one transaction."""
 
 from collections.abc import Callable
 from types import TracebackType
@@ -34,6 +34,8 @@ from limes.store.sql.system_records import SqlSystemRecords
 from limes.store.sql.traveller_files import SqlTravellerFiles
 from limes.store.sql.users import SqlUsers
 from limes.store.sql.visas import SqlVisas
+from limes.store.sql.watchlists import SqlWatchlists
+from limes.watchlists.ports import Watchlists
 
 # SQLite: a deferred BEGIN (engine.py); PostgreSQL: a READ ONLY transaction.
 _READ_ONLY = {READ_ONLY: True, "postgresql_readonly": True}
@@ -66,6 +68,7 @@ class SqlUnitOfWork:
     biometric_templates: Templates
     system_records: SystemRecords
     links: Links
+    watchlists: Watchlists
 
     def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
@@ -93,6 +96,7 @@ class SqlUnitOfWork:
         self.biometric_templates = SqlTemplates(session)
         self.system_records = SqlSystemRecords(session)
         self.links = SqlLinks(session)
+        self.watchlists = SqlWatchlists(session)
         return self
 
     def __exit__(
