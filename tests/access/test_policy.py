@@ -43,7 +43,7 @@ def test_allowed_roles_reads_the_table(action: Action) -> None:
 def test_a_carrier_may_only_verify_travellers_and_read_border_crossing_points() -> None:
     allowed = {action for action in Action if may(make_actor(Role.CARRIER), action)}
 
-    assert allowed == {Action.CARRIER_VERIFY, Action.BCP_READ}
+    assert allowed == {Action.CARRIER_VERIFY, Action.ETIAS_CARRIER_QUERY, Action.BCP_READ}
 
 
 @pytest.mark.parametrize("role", list(Role), ids=lambda role: role.value)

@@ -15,8 +15,14 @@ class Role(StrEnum):
     # Authorities of the other EU systems, for the interoperability layer (Reg. 2019/817
     # art. 29(1)): who verifies a multiple-identity link and what the search portal shows.
     VISA_AUTHORITY = "visa_authority"
-    ETIAS_UNIT = "etias_unit"  # the ETIAS Central Unit or a national unit
+    ETIAS_UNIT = "etias_unit"  # an ETIAS National Unit (Reg. 2018/1240 art. 8)
     SIRENE = "sirene"  # the SIRENE Bureau of a Member State (SIS)
+    # ETIAS (Reg. 2018/1240): the Central Unit at Frontex (art. 7) verifies hits and keeps
+    # the screening rules; Europol enters data in the ETIAS watchlist (art. 34-35).
+    ETIAS_CENTRAL_UNIT = "etias_central_unit"
+    EUROPOL = "europol"
+    # An ETIAS applicant, who has no account: the API acts for them on the public routes.
+    APPLICANT = "applicant"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -39,6 +39,23 @@ class Action(StrEnum):
     MID_LINK_RESOLVE = "mid.link.resolve"
     MID_STATISTICS_READ = "mid.statistics.read"
     ESP_SEARCH = "esp.search"
+    WATCHLIST_READ = "watchlist.read"
+    WATCHLIST_ALERT_WRITE = "watchlist.alert.write"
+    WATCHLIST_ENTRY_WRITE = "watchlist.entry.write"
+    WATCHLIST_IMPORT = "watchlist.import"
+    WATCHLIST_EXPORT = "watchlist.export"
+    SCREENING_COMPARE = "screening.compare"
+    ETIAS_APPLY = "etias.application.submit"
+    ETIAS_APPLICATION_STATUS = "etias.application.status"
+    ETIAS_CASE_READ = "etias.case.read"
+    ETIAS_CENTRAL_VERIFY = "etias.central.verify"
+    ETIAS_NATIONAL_DECIDE = "etias.national.decide"
+    ETIAS_AUTHORISATION_MANAGE = "etias.authorisation.manage"
+    ETIAS_RULES_MANAGE = "etias.rules.manage"
+    ETIAS_IMPACT_ASSESS = "etias.impact.assess"
+    ETIAS_CARRIER_QUERY = "etias.carrier.query"
+    ETIAS_BORDER_QUERY = "etias.border.query"
+    ETIAS_STATISTICS_READ = "etias.statistics.read"
 
 
 _GUARDS = frozenset({Role.BORDER_GUARD, Role.SUPERVISOR})
@@ -47,6 +64,11 @@ _EVERYONE = frozenset(Role)
 # art. 29(1)): border, visa, ETIAS and SIRENE; each sees only what its profile allows.
 _SYSTEM_AUTHORITIES = frozenset(
     {Role.BORDER_GUARD, Role.SUPERVISOR, Role.VISA_AUTHORITY, Role.ETIAS_UNIT, Role.SIRENE}
+)
+_ETIAS_UNITS = frozenset({Role.ETIAS_CENTRAL_UNIT, Role.ETIAS_UNIT})
+# Who screens against and reads the alerts and the ETIAS watchlist.
+_WATCHLIST_READERS = frozenset(
+    {Role.BORDER_GUARD, Role.SUPERVISOR, Role.SIRENE, Role.EUROPOL, *_ETIAS_UNITS}
 )
 _BIOMETRIC_AUTHORITIES = frozenset(
     {Role.BORDER_GUARD, Role.SUPERVISOR, Role.VISA_AUTHORITY, Role.SIRENE}
@@ -87,6 +109,29 @@ PERMISSIONS: Final = MappingProxyType(
         Action.MID_LINK_RESOLVE: _SYSTEM_AUTHORITIES,
         Action.MID_STATISTICS_READ: frozenset({Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}),
         Action.ESP_SEARCH: _SYSTEM_AUTHORITIES,
+        Action.WATCHLIST_READ: _WATCHLIST_READERS,
+        # SIS alerts are issued through the SIRENE Bureau; the ETIAS watchlist is fed by
+        # Europol and the Member States (Reg. 2018/1240 art. 34(2)).
+        Action.WATCHLIST_ALERT_WRITE: frozenset({Role.SIRENE}),
+        Action.WATCHLIST_ENTRY_WRITE: frozenset({Role.EUROPOL, Role.ETIAS_UNIT}),
+        Action.WATCHLIST_IMPORT: frozenset({Role.SIRENE, Role.EUROPOL, Role.ADMIN}),
+        Action.WATCHLIST_EXPORT: frozenset({Role.SIRENE, Role.EUROPOL, Role.ADMIN}),
+        Action.SCREENING_COMPARE: _WATCHLIST_READERS,
+        Action.ETIAS_APPLY: frozenset({Role.APPLICANT}),
+        Action.ETIAS_APPLICATION_STATUS: frozenset({Role.APPLICANT}),
+        Action.ETIAS_CASE_READ: _ETIAS_UNITS,
+        Action.ETIAS_CENTRAL_VERIFY: frozenset({Role.ETIAS_CENTRAL_UNIT}),
+        Action.ETIAS_NATIONAL_DECIDE: frozenset({Role.ETIAS_UNIT}),
+        # Annul and revoke (art. 40-41) are National Unit decisions; an applicant may
+        # revoke their own authorisation (art. 41(8)), through ETIAS_APPLICATION_STATUS.
+        Action.ETIAS_AUTHORISATION_MANAGE: frozenset({Role.ETIAS_UNIT}),
+        Action.ETIAS_RULES_MANAGE: frozenset({Role.ETIAS_CENTRAL_UNIT}),
+        Action.ETIAS_IMPACT_ASSESS: frozenset({Role.EUROPOL, *_ETIAS_UNITS}),
+        Action.ETIAS_CARRIER_QUERY: frozenset({Role.CARRIER, *_GUARDS}),
+        Action.ETIAS_BORDER_QUERY: _GUARDS,
+        Action.ETIAS_STATISTICS_READ: frozenset(
+            {Role.ETIAS_CENTRAL_UNIT, Role.SUPERVISOR, Role.AUDITOR, Role.ADMIN}
+        ),
     }
 )
 
