@@ -1,0 +1,1 @@
+"""Name screening: compare people across scripts, romanisations and data quality."""

@@ -1,0 +1,161 @@
+"""Two names aligned part by part, in any order, and scored. Pure.
+
+Every part of one name is paired with at most one part of the other (or with two adjacent
+parts written as one: "Xiuying" / "Xiu Ying", "Abdulaziz" / "Abdul Aziz"), greedily, best
+pairs first. The score is the weighted share of the parts that found a partner:
+
+- family names weigh 1.3 (when a side says which part is the family name), patronymics
+  0.5, initials 0.5, particles (bin, al, de, van) 0.2;
+- a part left over on one side while the other side has nothing left to pair it with is
+  missing information (a watchlist entry without first names, a dropped middle name) and
+  weighs a quarter; parts left over on both sides contradict each other and weigh fully
+  (Ihab vs Rami Makhlouf);
+- a gendered form (Putin/Putina) or different generational suffixes (Jr/Senior) veto.
+"""
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from limes.screening.part_match import PartMatch, match_parts
+from limes.screening.parts import Role
+from limes.screening.prepared import Part, PreparedName, make_part
+
+FAMILY_WEIGHT = 1.3
+MISSING_FACTOR = 0.25
+_ROLE_WEIGHTS = {Role.PATRONYMIC: 0.5, Role.PARTICLE: 0.2}
+INITIAL_WEIGHT = 0.5
+SWAPPED_ROLES_FACTOR = 0.95
+
+
+@dataclass(frozen=True, slots=True)
+class Pairing:
+    query: tuple[Part, ...]
+    candidate: tuple[Part, ...]
+    match: PartMatch
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    score: float
+    pairings: tuple[Pairing, ...]
+    unmatched_query: tuple[Part, ...]
+    unmatched_candidate: tuple[Part, ...]
+    contradicted: bool
+    veto: str | None  # "gendered_form" or "generational_suffix"
+
+
+def _weight(part: Part, family_known: bool) -> float:
+    if part.is_initial:
+        return INITIAL_WEIGHT
+    if part.role in _ROLE_WEIGHTS:
+        return _ROLE_WEIGHTS[part.role]
+    if part.role is Role.FAMILY and family_known:
+        return FAMILY_WEIGHT
+    return 1.0
+
+
+def _roles_compatible(a: Part, b: Part) -> bool:
+    return {a.role, b.role} != {Role.FAMILY, Role.GIVEN}
+
+
+@lru_cache(maxsize=65536)
+def _merged(first: Part, second: Part) -> Part:
+    token = "|".join(dict.fromkeys(f"{x}{y}" for x in first.forms for y in second.forms))
+    return make_part(token, first.role, first.system, bool(first.skeletons), second.truncated)
+
+
+@dataclass(slots=True)
+class _Option:
+    score: float
+    query: tuple[int, ...]
+    candidate: tuple[int, ...]
+    match: PartMatch
+
+
+def _options(query: PreparedName, candidate: PreparedName) -> list[_Option]:
+    options: list[_Option] = []
+    q_parts, c_parts = query.parts, candidate.parts
+    for i, q in enumerate(q_parts):
+        for j, c in enumerate(c_parts):
+            found = match_parts(q, c)
+            if found.score > 0 or found.gendered:
+                score = found.score * (1.0 if _roles_compatible(q, c) else SWAPPED_ROLES_FACTOR)
+                options.append(_Option(score, (i,), (j,), found))
+    # One side writes as one part what the other writes as two adjacent parts.
+    for one, two, flip in ((q_parts, c_parts, False), (c_parts, q_parts, True)):
+        for i, single in enumerate(one):
+            if single.is_initial or len(single.form) < 5:
+                continue
+            for j in range(len(two) - 1):
+                first, second = two[j], two[j + 1]
+                if first.is_initial or second.is_initial:
+                    continue
+                if not single.skeletons and not single.form.startswith(first.form[:1]):
+                    continue
+                found = match_parts(single, _merged(first, second))
+                if found.score <= 0:
+                    continue
+                score = found.score * 0.98
+                if flip:
+                    options.append(_Option(score, (j, j + 1), (i,), found))
+                else:
+                    options.append(_Option(score, (i,), (j, j + 1), found))
+    return options
+
+
+def score_names(query: PreparedName, candidate: PreparedName) -> NameScore:
+    family_known = query.order_known or candidate.order_known
+    options = _options(query, candidate)
+    options.sort(key=lambda option: (-option.score, -len(option.query) - len(option.candidate)))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairings: list[Pairing] = []
+    veto: str | None = None
+    for option in options:
+        if used_q.intersection(option.query) or used_c.intersection(option.candidate):
+            continue
+        q_parts = tuple(query.parts[i] for i in option.query)
+        c_parts = tuple(candidate.parts[j] for j in option.candidate)
+        if option.match.gendered:
+            veto = "gendered_form"
+            continue
+        weight = max(
+            sum(_weight(part, family_known) for part in q_parts),
+            sum(_weight(part, family_known) for part in c_parts),
+        )
+        used_q.update(option.query)
+        used_c.update(option.candidate)
+        pairings.append(
+            Pairing(q_parts, c_parts, PartMatch(option.score, option.match.how, False), weight)
+        )
+    unmatched_q = tuple(p for i, p in enumerate(query.parts) if i not in used_q)
+    unmatched_c = tuple(p for j, p in enumerate(candidate.parts) if j not in used_c)
+    substantive_q = [p for p in unmatched_q if p.role is not Role.PARTICLE]
+    substantive_c = [p for p in unmatched_c if p.role is not Role.PARTICLE]
+    contradicted = bool(substantive_q and substantive_c) and not _truncation_explains(
+        candidate, query
+    )
+    factor = 1.0 if contradicted else MISSING_FACTOR
+    numerator = sum(p.match.score * p.weight for p in pairings)
+    denominator = sum(p.weight for p in pairings)
+    denominator += sum(_weight(p, family_known) * factor for p in unmatched_q)
+    denominator += sum(_weight(p, family_known) * factor for p in unmatched_c)
+    score = numerator / denominator if denominator else 0.0
+    if not pairings or all(p.match.how == "initial" for p in pairings):
+        score = min(score, 0.5)
+    if query.suffix and candidate.suffix and query.suffix != candidate.suffix:
+        veto = veto or "generational_suffix"
+    return NameScore(
+        score=score,
+        pairings=tuple(pairings),
+        unmatched_query=unmatched_q,
+        unmatched_candidate=unmatched_c,
+        contradicted=contradicted,
+        veto=veto,
+    )
+
+
+def _truncation_explains(a: PreparedName, b: PreparedName) -> bool:
+    """Parts left over after an MRZ field truncated its last name are not a contradiction."""
+    return any(part.truncated for part in a.parts + b.parts)
