@@ -188,7 +188,11 @@ class ApplicationForm:
         return (self.nationality, *self.other_nationalities)
 
 
-def age_on(date_of_birth: date, day: date) -> int:
-    """Completed years of age on `day`; someone born on 29 February ages on 1 March."""
-    had_birthday = (day.month, day.day) >= (date_of_birth.month, date_of_birth.day)
-    return day.year - date_of_birth.year - (0 if had_birthday else 1)
+def normalise_document_number(number: str) -> str:
+    """A document number as the stores compare it: upper case, no spaces, dashes or fillers."""
+    return "".join(ch for ch in number.upper() if ch not in " -<")
+
+
+def normalise_email(email: str) -> str:
+    """An e-mail address as the stores compare it: trimmed, case-insensitive."""
+    return email.strip().casefold()

@@ -71,5 +71,18 @@ class InvalidScreeningRuleError(EtiasError):
         return [{"field": "conditions", "type": self.reason}]
 
 
+class UnreadableMrzError(EtiasError):
+    """The scanned zone cannot be trusted to find a file: rescan; `details()` says why."""
+
+    code = "etias.unreadable_mrz"
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("the machine-readable zone is not valid: rescan the document")
+        self.problems = tuple(problems)
+
+    def details(self) -> list[dict[str, object]] | None:
+        return [{"field": "mrz", "type": code} for code in self.problems]
+
+
 class ScreeningRuleNotFoundError(EtiasError):
     code = "etias.screening_rule_not_found"

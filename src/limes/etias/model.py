@@ -5,7 +5,7 @@ Pure value types. Instants are UTC-aware datetimes; identifiers are strings crea
 service. The form itself (art. 17) is in `application.py`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Final
@@ -13,7 +13,10 @@ from typing import Final
 from limes.etias.application import ApplicationForm
 from limes.etias.errors import InvalidDecisionError
 
-LIMITED_TERRITORIAL_VALIDITY_MAX_DAYS: Final = 90  # art. 44(2)-(3): from the first entry
+LIMITED_TERRITORIAL_VALIDITY_MAX_DAYS: Final = 90  # art. 44: from the first entry (verify)
+# Who `DecisionRecord.decided_by` names when no person decided: automatic issues
+# (art. 21(1), 22(4)).
+CENTRAL_SYSTEM: Final = "etias-central-system"
 
 
 class FeeWaiver(StrEnum):
@@ -134,6 +137,11 @@ class Hit:
     @property
     def notification_only(self) -> bool:
         return self.check in NOTIFICATION_ONLY_CHECKS
+
+    @property
+    def ref(self) -> str:
+        """What the hit corresponds to, without its evidence: check and record."""
+        return f"{self.check.value}:{self.record_ref}"
 
 
 class ApplicationStatus(StrEnum):
@@ -280,7 +288,7 @@ class Decision:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DecisionRecord:
     """A decision as taken: by whom, for which Member State, when. `decided_by` is
-    "etias-central-system" for automatic issues (art. 21(1), 22(4))."""
+    `CENTRAL_SYSTEM` for automatic issues (art. 21(1), 22(4))."""
 
     decision: Decision
     decided_at: datetime
@@ -364,9 +372,9 @@ class CaseEvent:
 class ApplicationFile:
     """The case: an application, its hits, where it stands, its deadline and its outcome.
 
-    `responsible_state` is set once the case reaches a National Unit (art. 25), which is
-    what "manual processing" means in the statistics. `deadline` is the next legal
-    deadline of the case's current state, None when nothing is due.
+    `responsible_state` is the Member State whose National Unit handles the case (art. 25,
+    and art. 41(3)-(4) for a revocation review). `deadline` is the next deadline of the
+    case's current state, None when nothing is due.
     """
 
     application: Application
@@ -380,6 +388,9 @@ class ApplicationFile:
     authorisation: TravelAuthorisation | None = None
     events: tuple[CaseEvent, ...] = ()
     retention_consent: bool = False  # art. 54(2): three more years after expiry
+    # "check:record_ref" of hits found false: the hits themselves are deleted (art. 22(4)),
+    # their references are kept so that a rescreening does not raise them again.
+    cleared_refs: tuple[str, ...] = ()
     updated_at: datetime
 
     @property
@@ -391,5 +402,13 @@ class ApplicationFile:
         return tuple(hit for hit in self.hits if hit.status is HitStatus.OPEN)
 
     @property
-    def manually_processed(self) -> bool:
-        return self.responsible_state is not None
+    def issued_automatically(self) -> bool:
+        """Whether the Central System issued it without a National Unit (art. 21(1), 22(4))."""
+        return bool(self.decisions) and self.decisions[0].decided_by == CENTRAL_SYSTEM
+
+    def logged(
+        self, at: datetime, action: str, *, by: str = CENTRAL_SYSTEM, detail: str = ""
+    ) -> "ApplicationFile":
+        """This file with one more history event, and `updated_at` moved to `at`."""
+        event = CaseEvent(at=at, action=action, by=by, detail=detail)
+        return replace(self, events=(*self.events, event), updated_at=at)

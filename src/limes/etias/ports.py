@@ -11,8 +11,8 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
+from limes.audit.model import AuditEntry
 from limes.core.transaction import Transaction
-from limes.ees.ports import AuditLog
 from limes.etias.model import Application, ApplicationFile, ApplicationStatus, Hit
 from limes.etias.screening_rules import ScreeningRule
 
@@ -89,6 +89,19 @@ class CheckSource(Protocol):
     def name(self) -> str: ...
 
     def check(self, application: Application, *, at: datetime) -> Sequence[Hit]: ...
+
+
+class AuditLog(Protocol):
+    """The hash-chained audit log, as `audit.recorder.record_event` uses it (declared here
+    so that `etias/` does not import `ees/`; the EES store's log satisfies it)."""
+
+    def head(self) -> AuditEntry | None:
+        """The newest entry, locked against concurrent appends until commit."""
+
+    def append(self, entry: AuditEntry) -> None: ...
+
+    def entries(self, after_sequence: int = 0) -> Iterator[AuditEntry]:
+        """All entries in sequence order, streamed."""
 
 
 class EtiasUnitOfWork(Transaction, Protocol):

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
-from limes.etias.application import ApplicationForm, age_on
+from limes.etias.application import ApplicationForm
+from limes.etias.dates import age_on
 from limes.etias.errors import InvalidScreeningRuleError
 from limes.etias.model import Application, CheckKind, FieldMatch, Hit, MatchMethod
 
