@@ -27,6 +27,7 @@ from limes.store.sql.engine import create_engine_for
 from limes.store.sql.migrate import upgrade
 from limes.store.sql.tables import Base
 from limes.store.sql.unit_of_work import SqlUnitOfWork
+from limes.watchlists.ports import WatchlistUnitOfWork
 
 POSTGRES_URL = os.environ.get(
     "LIMES_TEST_POSTGRES_URL", "postgresql+psycopg://root@127.0.0.1:5432/test"
@@ -34,7 +35,7 @@ POSTGRES_URL = os.environ.get(
 BACKENDS = ("memory", "sqlite", "postgresql")
 
 
-class StoreUnitOfWork(UnitOfWork, InteropUnitOfWork, Protocol):
+class StoreUnitOfWork(UnitOfWork, InteropUnitOfWork, WatchlistUnitOfWork, Protocol):
     """Both ports at once: mypy checks here that every store's unit of work offers them."""
 
 

@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from limes.access.model import Role
@@ -19,6 +20,7 @@ from limes.watchlists.model import (
 from tests.builders import make_actor
 
 CREATED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "watchlist.jsonl"
 
 SIRENE_NL = make_actor(Role.SIRENE, name="sirene-nl", state="NLD")
 SIRENE_DE = make_actor(Role.SIRENE, name="sirene-de", state="DEU")

@@ -1,7 +1,6 @@
 """Importing JSON Lines: counts per kind, refused rows with their line, batches, observers."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -16,14 +15,13 @@ from limes.watchlists.service import WatchlistService
 from tests.watchlists.builders import (
     ADMIN,
     GUARD,
+    SAMPLE,
     SIRENE_NL,
     make_document_alert,
     make_entry,
     make_person_alert,
 )
 from tests.watchlists.conftest import Lists, make_lists
-
-SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "watchlist.jsonl"
 
 
 def test_the_sample_file_imports_completely(lists: Lists) -> None:
