@@ -4,7 +4,21 @@ import sys
 
 import typer
 
-from limes.cli import audit, biometrics, db, demo, ees, mid, mrz, seed, serve, stay, users
+from limes.cli import (
+    audit,
+    biometrics,
+    db,
+    demo,
+    ees,
+    mid,
+    mrz,
+    screening,
+    seed,
+    serve,
+    stay,
+    users,
+    watchlist,
+)
 from limes.core.errors import LimesError
 
 EXIT_INPUT_ERROR = 2
@@ -29,6 +43,8 @@ app.add_typer(ees.app, name="ees")
 app.add_typer(audit.app, name="audit")
 app.add_typer(biometrics.app, name="biometrics")
 app.add_typer(mid.app, name="mid")
+app.add_typer(watchlist.app, name="watchlist")
+app.add_typer(screening.app, name="screening")
 app.command(name="seed")(seed.seed)
 app.command(name="serve")(serve.serve)
 app.command(name="demo")(demo.demo)

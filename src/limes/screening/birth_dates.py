@@ -75,12 +75,14 @@ def compare_birth_dates(
         return BirthDateEvidence(-0.05, False, "one part off by one (a typing error)")
     if years > tolerance:
         return BirthDateEvidence(-0.5, True, f"{years} years apart")
+    if approximate and years:
+        return BirthDateEvidence(-0.05, False, f"{years} year(s) apart, approximate date")
     if not full:
         if years == 0 and (a.month is None or b.month is None or a.month == b.month):
             return BirthDateEvidence(0.0, False, "same year (one date is partial)")
         if years == 0:
             return BirthDateEvidence(-0.1, False, "same year, different month")
-        return BirthDateEvidence(-0.1 * years, False, f"{years} year(s) apart (partial date)")
+        return BirthDateEvidence(-0.15 * years, False, f"{years} year(s) apart (partial date)")
     if years == 0:
         penalty = -0.1 if a.month == b.month else -0.15
         return BirthDateEvidence(penalty, False, "same year, different day")

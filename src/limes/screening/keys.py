@@ -16,20 +16,17 @@ from collections.abc import Iterable
 
 from limes.screening.birth_dates import VETO_YEARS, parse_partial
 from limes.screening.engine import prepared_names
+from limes.screening.latin import consonant_classes
 from limes.screening.model import Person
 from limes.screening.name_variants import variant_keys
 from limes.screening.parts import Role
 from limes.screening.prepared import Part
 
-_CLASSES = str.maketrans(
-    "gcqzʒpdrfwj",
-    "kkkssbtlvvy",
-)
 _DROPPED = frozenset("aeiouyh")
 
 
 def skeleton_key(form: str) -> str:
-    classed = form.translate(_CLASSES)
+    classed = consonant_classes(form)
     out: list[str] = []
     for character in classed:
         if character in _DROPPED or (out and out[-1] == character):

@@ -13,9 +13,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Letters NFKD does not take apart.
-_SPECIAL = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "d", "ð": "d", "ł": "l",
-            "ı": "i", "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k"}  # fmt: skip
+# Letters NFKD does not take apart, and the carons and circumflexes of ISO 9 / Czech /
+# Croatian that stand for a digraph elsewhere (Ščeglova = Shcheglova, Đorđe = Djordje).
+_SPECIAL = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "dj", "ð": "d", "ł": "l",
+            "ı": "i", "þ": "th", "ħ": "h", "ŧ": "t", "ŋ": "n", "ĸ": "k", "š": "sh", "č": "ch",
+            "ž": "zh", "ŝ": "shch", "ĉ": "ch", "ǆ": "dzh", "ǳ": "dz"}  # fmt: skip
 
 _REWRITES = tuple(
     (re.compile(pattern), replacement)
@@ -80,6 +82,15 @@ def canonical(token: str) -> str:
     for pattern, replacement in _REWRITES:
         token = pattern.sub(replacement, token)
     return token
+
+
+# Consonants the romanisations of one sound disagree on, merged into one class.
+_CLASSES = str.maketrans("gcqzʒpdrfwj", "kkkssbtlvvy")
+
+
+def consonant_classes(text: str) -> str:
+    """k/g/c/q, s/z/ʒ, b/p, d/t, l/r, v/f/w, y/j as one letter each."""
+    return text.translate(_CLASSES)
 
 
 @lru_cache(maxsize=131072)

@@ -8,8 +8,10 @@ pairs first. The score is the weighted share of the parts that found a partner:
   0.5, initials 0.5, particles (bin, al, de, van) 0.2;
 - a part left over on one side while the other side has nothing left to pair it with is
   missing information (a watchlist entry without first names, a dropped middle name) and
-  weighs a quarter; parts left over on both sides contradict each other and weigh fully
-  (Ihab vs Rami Makhlouf);
+  weighs a fifth, on either side (rigour weighs an extra query part 0.8, which misses the
+  ETIAS watchlist entry that holds only a surname, etias_screening.md §1.8 point 4);
+  parts left over on both sides contradict each other and weigh fully (Ihab vs Rami
+  Makhlouf);
 - a gendered form (Putin/Putina) or different generational suffixes (Jr/Senior) veto.
 """
 
@@ -21,7 +23,7 @@ from limes.screening.parts import Role
 from limes.screening.prepared import Part, PreparedName, make_part
 
 FAMILY_WEIGHT = 1.3
-MISSING_FACTOR = 0.25
+MISSING_FACTOR = 0.2
 _ROLE_WEIGHTS = {Role.PATRONYMIC: 0.5, Role.PARTICLE: 0.2}
 INITIAL_WEIGHT = 0.5
 SWAPPED_ROLES_FACTOR = 0.95

@@ -59,6 +59,92 @@ grigory grigoriy hryhoriy
 nikolai nikolay mykola mikalai
 yuri yury yuriy iurii yurii
 benjamin ben benny
+mitchell mitch
+christopher chris kit
+christian chris
+jeffrey geoffrey jeff geoff
+gerald jerry gerry
+jerome jerry
+donald don donny
+douglas doug
+frederick fred freddie freddy
+gabriel gabe
+joshua josh
+kenneth ken kenny
+lawrence laurence larry
+matthew matt
+maximilian max
+nathan nate
+nathaniel nate nat
+patrick pat paddy
+patricia pat patty trish
+philip phillip phil
+raymond ray
+ronald ron ronnie
+timothy tim timmy
+victor vic
+vincent vince
+zachary zach zack
+jennifer jen jenny
+jessica jess jessie
+rebecca becky becca
+cynthia cindy
+deborah debbie debra deb
+dorothy dot dottie
+pamela pam
+sandra sandy
+susan sue susie suzanne
+teresa theresa terry tess
+victoria vicky vicki tori
+harold hal harry
+bernard bernie
+herbert herb
+manuel manny
+walter walt
+wesley wes
+russell russ
+stanley stan
+sidney sid
+oliver ollie
+reginald reg reggie
+abraham abe
+albert al bert
+alfred alf alfie fred
+augustus gus
+eugene gene
+ernest ernie
+isaac ike
+leonard leo len lenny
+alan allen allan al
+brian bryan
+stephen steven steve stevie
+nicholas nick nicky
+andrew andy
+joseph joe jo
+josephine jo josie
+samantha sam
+abigail abby gail
+barbara barb babs
+caroline carol carrie
+frances fran frankie
+gwendolyn gwen
+josef joseph
+judith judy
+kimberly kim
+lucinda lucy cindy
+madeline maddie
+penelope penny
+rosemary rose rosie
+valentina valya
+yekaterina katya katia
+anastasia nastya
+mikhail misha
+aleksandra sasha sasha
+ivan vanya
+dmitry dima
+yevgeny zhenya
+vladimir vova volodya
+nikolai kolya
 samuel sam sammy
 abdul abdel abd
 hussein husain hussain hosein hossein husayn

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from limes.screening.distance import similarity
-from limes.screening.latin import skeleton
+from limes.screening.latin import consonant_classes, skeleton
 from limes.screening.name_variants import are_cognates, are_variants
 from limes.screening.prepared import Part
 
@@ -129,6 +129,8 @@ def _match_skeletons(a: Part, b: Part) -> PartMatch:
                 continue
             if left == right:
                 score = SKELETON_FACTOR if len(left) >= 2 else 0.0
+            elif len(left) >= 2 and consonant_classes(left) == consonant_classes(right):
+                score = SKELETON_FACTOR * 0.95
             else:
                 score = SKELETON_FACTOR * similarity(left, right) if len(left) >= 3 else 0.0
             if score > best.score:

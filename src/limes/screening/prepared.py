@@ -169,7 +169,7 @@ def prepare_name(name: Name) -> PreparedName:
     for index, (token, role, system, abjad) in enumerate(kept):
         plain = token.split("|")[0]
         is_last = index == len(kept) - 1
-        if plain in PARTICLES and len(kept) > 1:
+        if plain in PARTICLES and not is_last and _may_be_particle(kept, index):
             part_role = Role.PARTICLE
         elif after_nasab or is_patronymic(plain):
             part_role = Role.PATRONYMIC
@@ -181,6 +181,17 @@ def prepare_name(name: Name) -> PreparedName:
     return PreparedName(
         display=name.display(), parts=tuple(parts), suffix=suffix, order_known=order_known
     )
+
+
+def _may_be_particle(tokens: list[tuple[str, Role, str, bool]], index: int) -> bool:
+    """A particle precedes a name and never opens the given names or a free-text name.
+
+    "Bin Zhao" and "Van Morrison" are given names; "BIN LADIN, Osama" opens a family name.
+    """
+    role = tokens[index][1]
+    if index == 0:
+        return role is Role.FAMILY
+    return not (role is Role.GIVEN and tokens[index - 1][1] is not Role.GIVEN)
 
 
 _ABD_ARTICLES = frozenset({"al", "el", "ul", "ar", "er", "ur", "as", "an", "ad", "az", "at"})
