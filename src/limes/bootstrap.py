@@ -24,12 +24,22 @@ from limes.ees.ports import UnitOfWork
 from limes.ees.registry_service import RegistryService
 from limes.ees.retention_service import RetentionService
 from limes.ees.stay_service import StayService
+from limes.etias.ports import EtiasUnitOfWork
+from limes.etias.service import EtiasService
 from limes.interop.ees_bridge import EesInteropBridge
+from limes.interop.etias_bridge import EtiasWatchlistBridge
+from limes.interop.etias_sources import (
+    EesSource,
+    SisPersonSource,
+    TravelDocumentSource,
+    WatchlistSource,
+)
 from limes.interop.identity_service import IdentityService
 from limes.interop.mid_service import MidService
 from limes.interop.model import System
 from limes.interop.ports import InteropUnitOfWork
 from limes.interop.search_portal import SearchPortal
+from limes.interop.watchlist_screening import WatchlistScreening
 from limes.settings import MEMORY_DATABASE_URL, Settings
 from limes.store.local_queue import SqliteFallbackQueue
 from limes.store.memory import MemoryStore, MemoryUnitOfWork
@@ -39,8 +49,10 @@ from limes.watchlists.ports import WatchlistUnitOfWork
 from limes.watchlists.service import WatchlistService
 
 
-class StoreUnitOfWork(UnitOfWork, InteropUnitOfWork, WatchlistUnitOfWork, Protocol):
-    """What the stores' units of work offer: the EES's, the interop and the watchlist ones."""
+class StoreUnitOfWork(
+    UnitOfWork, InteropUnitOfWork, WatchlistUnitOfWork, EtiasUnitOfWork, Protocol
+):
+    """What the stores' units of work offer: the EES's, interop, watchlist and ETIAS ones."""
 
 
 UnitOfWorkFactory = Callable[[], StoreUnitOfWork]
@@ -63,6 +75,8 @@ class Services:
     mid: MidService
     portal: SearchPortal
     watchlists: WatchlistService
+    etias: EtiasService
+    watchlist_screening: WatchlistScreening
     clock: Clock
 
 
@@ -82,7 +96,13 @@ def build_services(
         return wire(_memory_unit_of_work(), clock or SystemClock(), settings, engines)
     engine = create_engine_for(settings.database_url, sqlite_synchronous=sqlite_synchronous)
     sessions = create_session_factory(engine)
-    return wire(lambda: SqlUnitOfWork(sessions), clock or SystemClock(), settings, engines)
+    return wire(
+        lambda: SqlUnitOfWork(sessions),
+        clock or SystemClock(),
+        settings,
+        engines,
+        read_only=lambda: SqlUnitOfWork(sessions, read_only=True),
+    )
 
 
 def build_memory_services(
@@ -107,9 +127,19 @@ def _memory_unit_of_work() -> UnitOfWorkFactory:
 
 
 def wire(
-    unit_of_work: UnitOfWorkFactory, clock: Clock, settings: Settings, engines: BiometricEngines
+    unit_of_work: UnitOfWorkFactory,
+    clock: Clock,
+    settings: Settings,
+    engines: BiometricEngines,
+    *,
+    read_only: UnitOfWorkFactory | None = None,
 ) -> Services:
-    """Every service on one store; tests call it to keep a handle on the units of work."""
+    """Every service on one store; tests call it to keep a handle on the units of work.
+
+    `read_only` makes the units of work the ETIAS checks read the other systems with
+    (while ETIAS's own transaction is open); by default `unit_of_work`.
+    """
+    reader = read_only or unit_of_work
     zone = settings.time_zone
     thresholds = Thresholds(
         face_distance=settings.face_distance_threshold,
@@ -134,6 +164,19 @@ def wire(
     bridge = EesInteropBridge(unit_of_work, unit_of_work, identities)
     entry_exit.observe_files(bridge.file_written)
     biometrics.observe_enrolments(bridge.template_enrolled)
+    watchlists = WatchlistService(unit_of_work, clock)
+    screening = WatchlistScreening(reader)
+    etias = EtiasService(
+        unit_of_work,
+        clock,
+        [
+            TravelDocumentSource(reader),
+            SisPersonSource(screening, reader),
+            WatchlistSource(screening, reader),
+            EesSource(reader),
+        ],
+    )
+    watchlists.observe_new(EtiasWatchlistBridge(screening, etias).additions_committed)
     return Services(
         entry_exit=entry_exit,
         stays=StayService(unit_of_work, clock, zone),
@@ -147,6 +190,8 @@ def wire(
         identities=identities,
         mid=MidService(unit_of_work, clock),
         portal=SearchPortal(unit_of_work, clock, biometrics),
-        watchlists=WatchlistService(unit_of_work, clock),
+        watchlists=watchlists,
+        etias=etias,
+        watchlist_screening=screening,
         clock=clock,
     )

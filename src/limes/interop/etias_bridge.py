@@ -1,0 +1,42 @@
+"""New alerts and watchlist entries reach ETIAS: re-screening of valid authorisations.
+
+Reg. 2018/1240 art. 41(3): the Central System checks new SIS alerts on persons and on
+documents, and new watchlist entries, against the valid travel authorisations; a new hit
+puts the authorisation before the National Unit of the state that entered the data,
+which may revoke it. `EtiasWatchlistBridge.additions_committed` is the watchlist
+service's observer: it indexes the additions, then re-runs the sources concerned, as
+the ETIAS Central System (not as the user who added the alert, who may not see ETIAS).
+"""
+
+from limes.access.model import Actor, Role
+from limes.etias.answers import RescreenReport
+from limes.etias.service import EtiasService
+from limes.interop.watchlist_screening import WatchlistScreening
+from limes.watchlists.model import WatchlistAdditions
+
+CENTRAL_SYSTEM = Actor(
+    user_name="etias-central-system",
+    roles=frozenset({Role.ETIAS_CENTRAL_UNIT}),
+    authority="ETIAS Central System",
+    state="EUE",  # Doc 9303's code for the European Union
+    purpose="automatic re-screening of valid travel authorisations (art. 41(3))",
+)
+
+
+class EtiasWatchlistBridge:
+    def __init__(self, screening: WatchlistScreening, etias: EtiasService) -> None:
+        self._screening = screening
+        self._etias = etias
+        self.last_report: RescreenReport | None = None
+
+    def additions_committed(self, additions: WatchlistAdditions, actor: Actor) -> None:
+        self._screening.add(additions)
+        sources: set[str] = set()
+        if additions.person_alerts:
+            sources.add("sis_persons")
+        if additions.document_alerts:
+            sources.add("travel_documents")
+        if additions.watchlist_entries:
+            sources.add("etias_watchlist")
+        if sources:
+            self.last_report = self._etias.rescreen(CENTRAL_SYSTEM, sources=sources)
