@@ -19,6 +19,21 @@ _RECORD: dict[str, Any] = {
     "member_state": "NLD",
     "identity": {"surname": "Test"},
 }
+_PERSON_ALERT: dict[str, Any] = {
+    "alert_id": "SIS-NLD-1",
+    "issuing_state": "NLD",
+    "category": "refusal_of_entry",
+    "surname": "Test",
+}
+_DOCUMENT_ALERT: dict[str, Any] = {
+    "source": "sis",
+    "alert_id": "SISDOC-NLD-1",
+    "issuing_state": "NLD",
+    "document_type": "P",
+    "document_number": "SPEC1",
+    "document_country": "NLD",
+    "status": "stolen",
+}
 
 # Every authenticated route: method, path as declared, path as called, body, action.
 ROUTES: list[tuple[str, str, str, dict[str, Any] | None, Action]] = [
@@ -182,6 +197,49 @@ ROUTES: list[tuple[str, str, str, dict[str, Any] | None, Action]] = [
         {"document": {"issuing_state": "USA", "number": "X1"}},
         Action.ESP_SEARCH,
     ),
+    ("POST", "/watchlist/person-alerts", "", _PERSON_ALERT, Action.WATCHLIST_ALERT_WRITE),
+    ("POST", "/watchlist/document-alerts", "", _DOCUMENT_ALERT, Action.WATCHLIST_ALERT_WRITE),
+    (
+        "POST",
+        "/watchlist/entries",
+        "",
+        {"offence": "terrorist_offence", "email": "x@example.org"},
+        Action.WATCHLIST_ENTRY_WRITE,
+    ),
+    ("POST", "/watchlist/import", "", {"lines": ["{}"]}, Action.WATCHLIST_IMPORT),
+    ("GET", "/watchlist/person-alerts/{alert_id}", "", None, Action.WATCHLIST_READ),
+    ("GET", "/watchlist/document-alerts/{alert_id}", "", None, Action.WATCHLIST_READ),
+    ("GET", "/watchlist/entries/{entry_id}", "", None, Action.WATCHLIST_READ),
+    (
+        "POST",
+        "/watchlist/person-alerts/{alert_id}/withdraw",
+        "",
+        {"reason": "test"},
+        Action.WATCHLIST_ALERT_WRITE,
+    ),
+    (
+        "POST",
+        "/watchlist/document-alerts/{alert_id}/withdraw",
+        "",
+        {"reason": "test"},
+        Action.WATCHLIST_ALERT_WRITE,
+    ),
+    (
+        "POST",
+        "/watchlist/entries/{entry_id}/withdraw",
+        "",
+        {"reason": "test"},
+        Action.WATCHLIST_ENTRY_WRITE,
+    ),
+    ("POST", "/watchlist/entries/{entry_id}/review", "", None, Action.WATCHLIST_ENTRY_WRITE),
+    ("GET", "/watchlist/review-due", "", None, Action.WATCHLIST_READ),
+    (
+        "POST",
+        "/watchlist/documents/check",
+        "",
+        {"country": "UTO", "number": "SPEC1"},
+        Action.WATCHLIST_READ,
+    ),
 ]
 
 
@@ -192,6 +250,8 @@ _PATH_VALUES = {
     "{record_id}": "r-unknown",
     "{link_id}": "l-unknown",
     "{identity_id}": "i-unknown",
+    "{alert_id}": "a-unknown",
+    "{entry_id}": "e-unknown",
 }
 
 

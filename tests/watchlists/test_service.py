@@ -161,7 +161,7 @@ def test_withdrawing_needs_a_reason_the_right_kind_and_the_issuer(lists: Lists) 
         lists.service.withdraw(SIRENE_NL, "SIS-NLD-0001", " ")
     with pytest.raises(AlertNotFoundError):
         lists.service.withdraw(
-            SIRENE_NL, "SIS-NLD-0001", "wrong kind", kind=WatchlistKind.SIS_DOCUMENT
+            SIRENE_NL, "SIS-NLD-0001", "wrong kind", kinds={WatchlistKind.SIS_DOCUMENT}
         )
     with pytest.raises(NotResponsibleError):
         lists.service.withdraw(SIRENE_DE, "SIS-NLD-0001", "not ours")

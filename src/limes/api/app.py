@@ -4,7 +4,16 @@ from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import FastAPI
 
-from limes.api import biometrics, data_protection, ees, health, interop, registers, reports
+from limes.api import (
+    biometrics,
+    data_protection,
+    ees,
+    health,
+    interop,
+    registers,
+    reports,
+    watchlists,
+)
 from limes.api.body_limit import BodyLimit
 from limes.api.errors import install_error_handlers
 from limes.bootstrap import Services
@@ -37,7 +46,16 @@ def create_app(services: Services) -> FastAPI:
     )
     app.state.services = services
     install_error_handlers(app)
-    for module in (health, ees, reports, registers, data_protection, biometrics, interop):
+    for module in (
+        health,
+        ees,
+        reports,
+        registers,
+        data_protection,
+        biometrics,
+        interop,
+        watchlists,
+    ):
         app.include_router(module.router, prefix=API_PREFIX)
     app.add_middleware(BodyLimit)
     return app

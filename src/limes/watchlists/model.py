@@ -41,6 +41,9 @@ class WatchlistKind(StrEnum):
     ETIAS_WATCHLIST = "etias_watchlist"
 
 
+DOCUMENT_KINDS: Final = frozenset({WatchlistKind.SIS_DOCUMENT, WatchlistKind.SLTD_DOCUMENT})
+
+
 class PersonAlertCategory(StrEnum):
     """The SIS alert categories on persons that border checks and ETIAS look at."""
 

@@ -9,7 +9,7 @@ ETIAS can re-screen valid travel authorisations against it (art. 41(3)).
 """
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import islice
@@ -32,6 +32,7 @@ from limes.watchlists.import_report import ImportProgress, ImportReport, Rejecti
 from limes.watchlists.jsonl import parse_lines, to_line
 from limes.watchlists.keys import masked_document
 from limes.watchlists.model import (
+    DOCUMENT_KINDS,
     DocumentAlert,
     PersonAlert,
     WatchlistAdditions,
@@ -103,13 +104,18 @@ class WatchlistService:
         return self._add_one(actor, entry)
 
     def withdraw(
-        self, actor: Actor, record_id: str, reason: str, *, kind: WatchlistKind | None = None
+        self,
+        actor: Actor,
+        record_id: str,
+        reason: str,
+        *,
+        kinds: Collection[WatchlistKind] = (),
     ) -> WatchlistRecord:
-        """Withdraw an alert or entry (kept, no longer in force); `kind` narrows the lookup."""
+        """Withdraw an alert or entry (kept, no longer in force); `kinds` narrow the lookup."""
         validation.text("reason", reason, required=True, limit=validation.MAX_TEXT_CHARACTERS)
         now = self._clock.now()
         with self._uow() as uow:
-            record = self._find(uow, record_id, kind)
+            record = self._find(uow, record_id, kinds)
             require(actor, _WRITE_ACTION[record.kind])
             require_responsible(actor, record)
             if record.withdrawn_at is not None:
@@ -124,7 +130,7 @@ class WatchlistService:
         require(actor, Action.WATCHLIST_ENTRY_WRITE)
         now = self._clock.now()
         with self._uow() as uow:
-            entry = self._find(uow, entry_id, WatchlistKind.ETIAS_WATCHLIST)
+            entry = self._find(uow, entry_id, {WatchlistKind.ETIAS_WATCHLIST})
             assert isinstance(entry, WatchlistEntry)
             require_responsible(actor, entry)
             if entry.withdrawn_at is not None:
@@ -179,18 +185,17 @@ class WatchlistService:
     # -- reads -------------------------------------------------------------------------
 
     def get_person_alert(self, actor: Actor, alert_id: str) -> PersonAlert:
-        found = self._read_one(actor, alert_id, WatchlistKind.SIS_PERSON)
+        found = self._read_one(actor, alert_id, {WatchlistKind.SIS_PERSON})
         assert isinstance(found, PersonAlert)
         return found
 
     def get_document_alert(self, actor: Actor, alert_id: str) -> DocumentAlert:
-        found = self._read_one(actor, alert_id, None)
-        if not isinstance(found, DocumentAlert):
-            raise AlertNotFoundError("no document alert with this identifier")
+        found = self._read_one(actor, alert_id, DOCUMENT_KINDS)
+        assert isinstance(found, DocumentAlert)
         return found
 
     def get_watchlist_entry(self, actor: Actor, entry_id: str) -> WatchlistEntry:
-        found = self._read_one(actor, entry_id, WatchlistKind.ETIAS_WATCHLIST)
+        found = self._read_one(actor, entry_id, {WatchlistKind.ETIAS_WATCHLIST})
         assert isinstance(found, WatchlistEntry)
         return found
 
@@ -350,20 +355,21 @@ class WatchlistService:
             uow.watchlists.add_watchlist_entry(record)
 
     def _read_one(
-        self, actor: Actor, record_id: str, kind: WatchlistKind | None
+        self, actor: Actor, record_id: str, kinds: Collection[WatchlistKind]
     ) -> WatchlistRecord:
         require(actor, Action.WATCHLIST_READ)
         now = self._clock.now()
         with self._uow() as uow:
-            record = self._find(uow, record_id, kind)
+            record = self._find(uow, record_id, kinds)
             record_event(uow.audit_log, actor, "watchlist.read", _subject(record), now)
             uow.commit()
         return record
 
     @staticmethod
     def _find(
-        uow: WatchlistUnitOfWork, record_id: str, kind: WatchlistKind | None
+        uow: WatchlistUnitOfWork, record_id: str, kinds: Collection[WatchlistKind]
     ) -> WatchlistRecord:
+        """The alert or entry with this identifier, if it is of one of `kinds` (any if none)."""
         found_kind = uow.watchlists.kind_of(record_id)
         record: WatchlistRecord | None = None
         if found_kind is WatchlistKind.SIS_PERSON:
@@ -372,7 +378,7 @@ class WatchlistService:
             record = uow.watchlists.get_watchlist_entry(record_id)
         elif found_kind is not None:
             record = uow.watchlists.get_document_alert(record_id)
-        if record is None or (kind is not None and record.kind is not kind):
+        if record is None or (kinds and record.kind not in kinds):
             raise AlertNotFoundError("no alert or entry of this kind with this identifier")
         return record
 
