@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from limes.etias import workflow
+from limes.etias import enquiries, workflow
 from limes.etias.application import BackgroundAnswers, Residence
 from limes.etias.checks import declared_hits
 from limes.etias.errors import (
@@ -212,7 +212,7 @@ def test_unknown_hits_and_verified_hits_cannot_be_verified() -> None:
 def test_an_information_request_gives_10_days_and_the_reply_restarts_96_hours() -> None:
     file = at_national_unit()
     asked_at = T0 + timedelta(hours=30)
-    file = workflow.request_information(
+    file = enquiries.request_information(
         file, "Please explain your stay in 2024.", by="nu-1", state="NLD", at=asked_at
     )
 
@@ -220,7 +220,7 @@ def test_an_information_request_gives_10_days_and_the_reply_restarts_96_hours() 
     assert file.deadline == asked_at + timedelta(days=10)
 
     replied_at = asked_at + timedelta(days=4)
-    file = workflow.record_information_reply(file, "I studied there.", at=replied_at)
+    file = enquiries.record_information_reply(file, "I studied there.", at=replied_at)
 
     assert file.status is ApplicationStatus.NATIONAL_UNIT_ASSESSMENT
     assert file.deadline == replied_at + timedelta(hours=96)
@@ -228,13 +228,13 @@ def test_an_information_request_gives_10_days_and_the_reply_restarts_96_hours() 
 
 
 def test_a_late_reply_is_refused_and_the_silence_is_a_refusal_ground() -> None:
-    file = workflow.request_information(
+    file = enquiries.request_information(
         at_national_unit(), "Explain.", by="nu-1", state="NLD", at=T0
     )
     late = T0 + timedelta(days=10, seconds=1)
 
     with pytest.raises(InvalidTransitionError):
-        workflow.record_information_reply(file, "Too late", at=late)
+        enquiries.record_information_reply(file, "Too late", at=late)
     with pytest.raises(InvalidTransitionError):
         workflow.decide(
             file,
@@ -273,13 +273,13 @@ def test_an_interview_is_a_last_resort_after_written_information() -> None:
     file = at_national_unit()
     meeting = T0 + timedelta(days=3)
     with pytest.raises(InvalidTransitionError):
-        workflow.invite_to_interview(
+        enquiries.invite_to_interview(
             file, scheduled_at=meeting, remote=True, reason="doubts", by="nu", state="NLD", at=T0
         )
 
-    file = workflow.request_information(file, "Explain.", by="nu", state="NLD", at=T0)
-    file = workflow.record_information_reply(file, "Because.", at=T0 + timedelta(hours=5))
-    file = workflow.invite_to_interview(
+    file = enquiries.request_information(file, "Explain.", by="nu", state="NLD", at=T0)
+    file = enquiries.record_information_reply(file, "Because.", at=T0 + timedelta(hours=5))
+    file = enquiries.invite_to_interview(
         file,
         scheduled_at=meeting,
         remote=True,
@@ -292,11 +292,11 @@ def test_an_interview_is_a_last_resort_after_written_information() -> None:
     assert file.status is ApplicationStatus.INTERVIEW_INVITED
     assert file.deadline == meeting + timedelta(hours=48)
     with pytest.raises(InvalidTransitionError):
-        workflow.record_interview(
+        enquiries.record_interview(
             file, attended=True, notes="", by="nu", state="NLD", at=meeting - timedelta(hours=1)
         )
 
-    missed = workflow.record_interview(
+    missed = enquiries.record_interview(
         file, attended=False, notes="did not connect", by="nu", state="NLD", at=meeting
     )
     assert missed.status is ApplicationStatus.NATIONAL_UNIT_ASSESSMENT
@@ -327,7 +327,7 @@ def test_no_show_is_no_ground_without_a_missed_interview() -> None:
 def test_only_the_responsible_state_acts() -> None:
     file = at_national_unit()
     with pytest.raises(NotResponsibleStateError):
-        workflow.request_information(file, "Explain.", by="nu-de", state="DEU", at=T0)
+        enquiries.request_information(file, "Explain.", by="nu-de", state="DEU", at=T0)
 
 
 def test_a_confirmed_sis_document_alert_allows_only_refusal_or_limited_validity() -> None:
@@ -378,12 +378,12 @@ def test_limited_validity_covers_the_deciding_state_and_etias_states_only(
     ("step", "status"),
     [
         pytest.param(
-            lambda f: workflow.request_information(f, "q", by="nu", state="NLD", at=T0),
+            lambda f: enquiries.request_information(f, "q", by="nu", state="NLD", at=T0),
             ApplicationStatus.CENTRAL_UNIT_VERIFICATION,
             id="request-before-the-central-unit-is-done",
         ),
         pytest.param(
-            lambda f: workflow.record_information_reply(f, "reply", at=T0),
+            lambda f: enquiries.record_information_reply(f, "reply", at=T0),
             ApplicationStatus.CENTRAL_UNIT_VERIFICATION,
             id="reply-without-request",
         ),

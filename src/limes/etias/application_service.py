@@ -10,7 +10,7 @@ from dataclasses import replace
 from limes.access.model import Actor
 from limes.access.policy import Action, require
 from limes.audit.recorder import record_event
-from limes.etias import authorisations, workflow
+from limes.etias import authorisations, enquiries, workflow
 from limes.etias.answers import ApplicantStatus
 from limes.etias.application import ApplicationForm
 from limes.etias.errors import InvalidTransitionError
@@ -72,7 +72,7 @@ class ApplicationUseCases(EtiasServiceBase):
         now = self._now()
         with self._unit_of_work() as uow:
             file = self._applicants_file(uow, application_id, document_number)
-            file = workflow.record_information_reply(file, reply, at=now)
+            file = enquiries.record_information_reply(file, reply, at=now)
             uow.applications.save(file)
             record_event(
                 uow.audit_log, actor, "etias.information.reply", subject(application_id), now

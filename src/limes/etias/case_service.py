@@ -11,7 +11,7 @@ from datetime import datetime
 from limes.access.model import Actor, Role
 from limes.access.policy import Action, require
 from limes.audit.recorder import record_event
-from limes.etias import workflow
+from limes.etias import enquiries, workflow
 from limes.etias.model import (
     NATIONAL_UNIT_STATUSES,
     ApplicationFile,
@@ -96,7 +96,7 @@ class CaseUseCases(EtiasServiceBase):
             actor,
             application_id,
             "etias.information.request",
-            lambda file, now: workflow.request_information(
+            lambda file, now: enquiries.request_information(
                 file, questions, by=actor.user_name, state=actor.state, at=now
             ),
         )
@@ -116,7 +116,7 @@ class CaseUseCases(EtiasServiceBase):
             actor,
             application_id,
             "etias.interview.invite",
-            lambda file, now: workflow.invite_to_interview(
+            lambda file, now: enquiries.invite_to_interview(
                 file,
                 scheduled_at=scheduled_at,
                 remote=remote,
@@ -136,7 +136,7 @@ class CaseUseCases(EtiasServiceBase):
             actor,
             application_id,
             "etias.interview.record",
-            lambda file, now: workflow.record_interview(
+            lambda file, now: enquiries.record_interview(
                 file, attended=attended, notes=notes, by=actor.user_name, state=actor.state, at=now
             ),
         )

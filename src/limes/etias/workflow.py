@@ -5,9 +5,8 @@ due 12 hours after submission (art. 22(6)); all hits false → they are deleted 
 authorisation is issued automatically (art. 22(4)); any confirmed or doubtful → the
 National Unit of the Member State responsible (art. 25), due 96 hours after submission
 (art. 32(1)). Only the applicant's own answers (art. 20(3)) → straight to the National
-Unit (art. 21(4)). The National Unit may ask for information (reply within 10 days; the
-96 hours then run from the reply, art. 27, 32(2)), invite to an interview as a last
-resort (decision within 48 hours after it) and decides (art. 36-37, 44).
+Unit (art. 21(4)). The National Unit may ask for information or invite to an interview
+first (art. 27, `enquiries.py`), and decides (art. 36-37, 44).
 
 Time is always an argument; nothing here reads a clock. A step the state does not allow
 raises InvalidTransitionError naming the step and the state.
@@ -19,11 +18,12 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from limes.etias.authorisations import decide_review, issue
+from limes.etias.case_guards import require_responsible_state, require_status
+from limes.etias.enquiries import reply_missed
 from limes.etias.errors import (
     HitNotFoundError,
     InvalidDecisionError,
     InvalidTransitionError,
-    NotResponsibleStateError,
 )
 from limes.etias.member_states import ETIAS_STATES
 from limes.etias.model import (
@@ -40,17 +40,12 @@ from limes.etias.model import (
     DecisionRecord,
     Hit,
     HitStatus,
-    InformationRequest,
-    Interview,
     RefusalGround,
 )
 from limes.etias.responsibility import responsible_state
 
 CENTRAL_UNIT_DEADLINE: Final = timedelta(hours=12)  # art. 22(6)
 NATIONAL_UNIT_DEADLINE: Final = timedelta(hours=96)  # art. 32(1)
-INFORMATION_REPLY_PERIOD: Final = timedelta(days=10)  # art. 27(2)
-AFTER_REPLY_DEADLINE: Final = timedelta(hours=96)  # art. 32(2)
-AFTER_INTERVIEW_DEADLINE: Final = timedelta(hours=48)  # art. 32(2) (verify)
 
 _VERDICTS = frozenset({HitStatus.FALSE, HitStatus.CONFIRMED, HitStatus.DOUBTFUL})
 _NATIONAL_DECISIONS = frozenset(
@@ -89,7 +84,7 @@ def route(
     file: ApplicationFile, hits: Sequence[Hit], *, at: datetime, authorisation_number: str
 ) -> ApplicationFile:
     """The outcome of automated processing: issue, Central Unit, or National Unit."""
-    _require(file, "route the application", ApplicationStatus.SUBMITTED)
+    require_status(file, "route the application", ApplicationStatus.SUBMITTED)
     prepared = tuple(_prepared(hit, at) for hit in hits)
     file = replace(file, hits=prepared)
     actionable = [hit for hit in prepared if not hit.notification_only]
@@ -138,7 +133,7 @@ def verify_hit(
     authorisation_number: str,
 ) -> ApplicationFile:
     """The Central Unit's verdict on one hit (art. 22(3)-(5)); the last one moves the case."""
-    _require(file, "verify a hit", ApplicationStatus.CENTRAL_UNIT_VERIFICATION)
+    require_status(file, "verify a hit", ApplicationStatus.CENTRAL_UNIT_VERIFICATION)
     if verdict not in _VERDICTS:
         raise InvalidTransitionError("a hit is verified as false, confirmed or doubtful")
     if not reason.strip():
@@ -181,96 +176,6 @@ def _to_national_unit(file: ApplicationFile, at: datetime, *, action: str) -> Ap
     ).logged(at, action, detail=state)
 
 
-def request_information(
-    file: ApplicationFile, questions: str, *, by: str, state: str, at: datetime
-) -> ApplicationFile:
-    """Art. 27(1)-(2): ask the applicant; the reply is due within 10 days."""
-    _require(file, "request information", ApplicationStatus.NATIONAL_UNIT_ASSESSMENT)
-    _require_state(file, state)
-    if not questions.strip():
-        raise InvalidTransitionError("an information request states what it asks for")
-    request = InformationRequest(
-        requested_at=at,
-        requested_by=by,
-        member_state=state,
-        questions=questions,
-        reply_due=at + INFORMATION_REPLY_PERIOD,
-    )
-    return replace(
-        file,
-        status=ApplicationStatus.INFORMATION_REQUESTED,
-        information_requests=(*file.information_requests, request),
-        deadline=request.reply_due,
-    ).logged(at, "information.requested", by=by)
-
-
-def record_information_reply(file: ApplicationFile, reply: str, *, at: datetime) -> ApplicationFile:
-    """The applicant's reply; the National Unit then decides within 96 hours (art. 32(2))."""
-    _require(file, "reply to an information request", ApplicationStatus.INFORMATION_REQUESTED)
-    request = file.information_requests[-1]
-    if at > request.reply_due:
-        raise InvalidTransitionError("the 10-day reply period has ended (art. 27(2))")
-    if not reply.strip():
-        raise InvalidTransitionError("a reply cannot be empty")
-    answered = replace(request, replied_at=at, reply=reply)
-    return replace(
-        file,
-        status=ApplicationStatus.NATIONAL_UNIT_ASSESSMENT,
-        information_requests=(*file.information_requests[:-1], answered),
-        deadline=at + AFTER_REPLY_DEADLINE,
-    ).logged(at, "information.replied", by="applicant")
-
-
-def invite_to_interview(
-    file: ApplicationFile,
-    *,
-    scheduled_at: datetime,
-    remote: bool,
-    reason: str,
-    by: str,
-    state: str,
-    at: datetime,
-) -> ApplicationFile:
-    """Art. 27(4): an interview, as a last resort once written information did not suffice."""
-    _require(file, "invite to an interview", ApplicationStatus.NATIONAL_UNIT_ASSESSMENT)
-    _require_state(file, state)
-    if not any(r.replied_at is not None for r in file.information_requests):
-        raise InvalidTransitionError(
-            "an interview is a last resort: request information first (art. 27(4))"
-        )
-    if not reason.strip():
-        raise InvalidTransitionError("an invitation states why written information is not enough")
-    if scheduled_at <= at:
-        raise InvalidTransitionError("an interview is scheduled in the future")
-    interview = Interview(
-        invited_at=at, invited_by=by, scheduled_at=scheduled_at, remote=remote, reason=reason
-    )
-    return replace(
-        file,
-        status=ApplicationStatus.INTERVIEW_INVITED,
-        interview=interview,
-        deadline=scheduled_at + AFTER_INTERVIEW_DEADLINE,
-    ).logged(at, "interview.invited", by=by)
-
-
-def record_interview(
-    file: ApplicationFile, *, attended: bool, notes: str, by: str, state: str, at: datetime
-) -> ApplicationFile:
-    """Whether the applicant came; the decision is due within 48 hours after (art. 32(2))."""
-    _require(file, "record an interview", ApplicationStatus.INTERVIEW_INVITED)
-    _require_state(file, state)
-    interview = file.interview
-    if interview is None or at < interview.scheduled_at:
-        raise InvalidTransitionError("an interview is recorded once its time has come")
-    held = replace(interview, held_at=at if attended else None, attended=attended, notes=notes)
-    return replace(
-        file,
-        status=ApplicationStatus.NATIONAL_UNIT_ASSESSMENT,
-        interview=held,
-        deadline=at + AFTER_INTERVIEW_DEADLINE,
-    ).logged(at, "interview.attended" if attended else "interview.missed", by=by)
-
-
 def decide(
     file: ApplicationFile,
     decision: Decision,
@@ -284,12 +189,12 @@ def decide(
     revocation review (`authorisations.decide_review`)."""
     if file.status is ApplicationStatus.REVOCATION_REVIEW:
         return decide_review(file, decision, by=by, state=state, at=at)
-    no_reply = file.status is ApplicationStatus.INFORMATION_REQUESTED and _reply_missed(file, at)
+    no_reply = file.status is ApplicationStatus.INFORMATION_REQUESTED and reply_missed(file, at)
     if file.status is not ApplicationStatus.NATIONAL_UNIT_ASSESSMENT and not no_reply:
         raise InvalidTransitionError(
             f"a decision is not possible while the case is {file.status.value}"
         )
-    _require_state(file, state)
+    require_responsible_state(file, state)
     _check_decision(file, decision, state, at)
     if decision.issues:
         return issue(
@@ -310,7 +215,7 @@ def decide(
 def _check_decision(file: ApplicationFile, decision: Decision, state: str, at: datetime) -> None:
     if decision.kind not in _NATIONAL_DECISIONS:
         raise InvalidDecisionError("annulment and revocation apply to issued authorisations")
-    if RefusalGround.NO_REPLY_TO_INFORMATION_REQUEST in decision.grounds and not _reply_missed(
+    if RefusalGround.NO_REPLY_TO_INFORMATION_REQUEST in decision.grounds and not reply_missed(
         file, at
     ):
         raise InvalidDecisionError("no information request went unanswered for 10 days")
@@ -334,10 +239,6 @@ def _check_decision(file: ApplicationFile, decision: Decision, state: str, at: d
             )
 
 
-def _reply_missed(file: ApplicationFile, at: datetime) -> bool:
-    return any(r.replied_at is None and r.reply_due < at for r in file.information_requests)
-
-
 def overdue(files: Iterable[ApplicationFile], now: datetime) -> list[ApplicationFile]:
     """Open cases past their deadline, the longest overdue first."""
     late = [
@@ -353,15 +254,3 @@ def _hit(file: ApplicationFile, hit_id: str) -> Hit:
         if hit.hit_id == hit_id:
             return hit
     raise HitNotFoundError("the application has no hit with this id")
-
-
-def _require(file: ApplicationFile, step: str, *allowed: ApplicationStatus) -> None:
-    if file.status not in allowed:
-        raise InvalidTransitionError(f"cannot {step} while the case is {file.status.value}")
-
-
-def _require_state(file: ApplicationFile, state: str) -> None:
-    if file.responsible_state != state:
-        raise NotResponsibleStateError(
-            "only the National Unit of the Member State responsible acts on this case (art. 25)"
-        )
