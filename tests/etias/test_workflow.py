@@ -123,6 +123,31 @@ def test_all_hits_false_deletes_them_and_issues_automatically() -> None:
     assert file.events[-1].action == "issued.after_central_unit"
 
 
+def test_a_background_answer_still_goes_to_the_national_unit_when_other_hits_are_false() -> None:
+    application = submitted(
+        make_application(background=BackgroundAnswers(return_decision=True)), T0
+    )
+    file = workflow.submitted(application)
+    hits = [make_hit(member_state="ITA"), *declared_hits(application)]
+    file = workflow.route(
+        file, workflow.number_hits(file, hits, at=T0), at=T0, authorisation_number="x"
+    )
+    assert [h.hit_id for h in file.open_hits] == ["app-1-h1"]
+
+    file = workflow.verify_hit(
+        file,
+        "app-1-h1",
+        HitStatus.FALSE,
+        reason="namesake",
+        by="cu",
+        at=T0,
+        authorisation_number="x",
+    )
+
+    assert file.status is ApplicationStatus.NATIONAL_UNIT_ASSESSMENT
+    assert file.responsible_state == "NLD"  # no state supplied the remaining hit
+
+
 def test_the_case_waits_until_every_hit_is_verified() -> None:
     file = routed(make_hit(record_ref="A"), make_hit(record_ref="B"))
     file = workflow.verify_hit(

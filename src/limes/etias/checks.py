@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from limes.core.names import to_mrz_characters
-from limes.etias.application import ApplicationForm, normalise_document_number
+from limes.etias.application import ApplicationForm
 from limes.etias.model import (
     Application,
     ApplicationFile,
@@ -103,13 +103,6 @@ def differing_identity_fields(form: ApplicationForm, other: ApplicationForm) -> 
         "nationality": (form.nationality, other.nationality),
     }
     return [name for name, (a, b) in pairs.items() if a != b]
-
-
-def same_document(form: ApplicationForm, other: ApplicationForm) -> bool:
-    a, b = form.travel_document, other.travel_document
-    return a.issuing_country == b.issuing_country and normalise_document_number(
-        a.number
-    ) == normalise_document_number(b.number)
 
 
 def declared_hits(application: Application) -> list[Hit]:
