@@ -47,7 +47,7 @@ class DuplicateAlertError(WatchlistError):
 
 
 class EntryInSisError(WatchlistError):
-    """Reg. 2018/1240 art. 35(1)(c): the data correspond to an SIS alert; SIS has priority."""
+    """Reg. 2018/1240 art. 35(1): the data correspond to an SIS alert; SIS has priority."""
 
     code = "watchlist.entry_in_sis"
 

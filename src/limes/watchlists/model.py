@@ -55,7 +55,7 @@ class PersonAlertCategory(StrEnum):
 
 
 class PersonAction(StrEnum):
-    """What the officer who finds the person must do (Reg. 2018/1862 art. 33, 37)."""
+    """What the officer who finds the person must do (Reg. 2018/1862)."""
 
     REFUSE_ENTRY = "refuse_entry"
     ARREST = "arrest"
@@ -98,7 +98,7 @@ class DocumentSource(StrEnum):
 class DocumentStatus(StrEnum):
     LOST = "lost"
     STOLEN = "stolen"
-    MISAPPROPRIATED = "misappropriated"  # SIS only (Reg. 2018/1862 art. 38(2)(k))
+    MISAPPROPRIATED = "misappropriated"  # SIS only (Reg. 2018/1862 art. 38)
     INVALIDATED = "invalidated"
 
 
@@ -276,7 +276,7 @@ class WatchlistEntry:
 
     Art. 35(1)(b) also asks the entering party to assess the entry's impact on the share
     of applications sent to manual processing; that assessment is built elsewhere
-    (ETIAS impact assessment), not here. The SIS check of art. 35(1)(c) and the yearly
+    (ETIAS impact assessment), not here. The SIS check of art. 35(1) and the yearly
     review are `WatchlistService`'s.
     """
 
@@ -393,7 +393,7 @@ def _in_force(
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WatchlistAdditions:
     """What one committed unit of work added: the cue to re-screen valid authorisations
-    (Reg. 2018/1240 art. 41(3))."""
+    (Reg. 2018/1240 art. 41)."""
 
     person_alerts: tuple[PersonAlert, ...] = ()
     document_alerts: tuple[DocumentAlert, ...] = ()

@@ -1,9 +1,9 @@
 """Who may change an alert or an entry: its issuer, or the party that entered it. Pure.
 
 An SIS alert is issued by one Member State through its SIRENE Bureau, and only that
-state changes or withdraws it (Reg. 2018/1862 art. 59). Each party entering data in the
-ETIAS watchlist — Europol or a Member State — is responsible for its entries (Reg.
-2018/1240 art. 34(2)); the SLTD copy is Interpol's, kept by whoever may write alerts.
+state changes or withdraws it. Each party entering data in the ETIAS watchlist — Europol
+or a Member State — is responsible for its entries (Reg. 2018/1240 art. 34(2)); the SLTD
+copy is Interpol's, kept by whoever may write alerts.
 Bulk imports (WATCHLIST_IMPORT) load national copies and are not checked per record.
 """
 

@@ -2,10 +2,10 @@
 
 Every method checks the actor's role (`access.policy`), and every read and write appends
 an audit entry in the same unit of work. Adding an ETIAS watchlist entry first checks SIS
-(Reg. 2018/1240 art. 35(1)(c)); the impact assessment of art. 35(1)(b) is ETIAS's. Imports
+(Reg. 2018/1240 art. 35(1)); the impact assessment of art. 35(1)(b) is ETIAS's. Imports
 commit every `batch_rows` rows, so an interruption loses at most one batch and says what
 was stored. Observers registered with `observe_new` hear of every committed addition, so
-ETIAS can re-screen valid travel authorisations against it (art. 41(3)).
+ETIAS can re-screen valid travel authorisations against it (art. 41).
 """
 
 from collections import Counter
@@ -389,7 +389,7 @@ class WatchlistService:
 
 
 def _refuse_if_in_sis(uow: WatchlistUnitOfWork, entry: WatchlistEntry, now: datetime) -> None:
-    """Reg. 2018/1240 art. 35(1)(c): refuse an entry that corresponds to an SIS alert."""
+    """Reg. 2018/1240 art. 35(1): refuse an entry that corresponds to an SIS alert."""
     candidates: dict[str, PersonAlert] = {}
     for key in surname_keys(entry):
         for alert in uow.watchlists.find_person_alerts_by_surname(key, now):
@@ -404,7 +404,7 @@ def _refuse_if_in_sis(uow: WatchlistUnitOfWork, entry: WatchlistEntry, now: date
         if reason is not None:
             raise EntryInSisError(
                 f"the data correspond to an SIS alert in force ({reason.value}); SIS has "
-                "priority and the data are not entered (Reg. 2018/1240 art. 35(1)(c))"
+                "priority and the data are not entered (Reg. 2018/1240 art. 35(1))"
             )
 
 

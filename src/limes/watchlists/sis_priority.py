@@ -1,4 +1,4 @@
-"""Reg. 2018/1240 art. 35(1)(c): ETIAS watchlist data must not duplicate an SIS alert. Pure.
+"""Reg. 2018/1240 art. 35(1): ETIAS watchlist data must not duplicate an SIS alert. Pure.
 
 Before data are entered in the ETIAS watchlist, the entering party checks whether they
 correspond to an alert in SIS; if they do, they are not entered: SIS has priority.
