@@ -1,8 +1,11 @@
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from limes.etias import authorisations, workflow
+from limes.etias.dates import add_years
 from limes.etias.errors import InvalidDecisionError, InvalidTransitionError
 from limes.etias.model import (
     ApplicationFile,
@@ -102,3 +105,21 @@ def test_an_expired_authorisation_cannot_be_revoked() -> None:
             state="FRA",
             at=T0 + timedelta(days=3 * 366),
         )
+
+
+@given(
+    issued_on=st.dates(min_value=date(2026, 1, 1), max_value=date(2040, 1, 1)),
+    document_days=st.integers(0, 20 * 366),
+)
+def test_validity_never_outlasts_the_document_or_three_years(
+    issued_on: date, document_days: int
+) -> None:
+    expires_on = issued_on + timedelta(days=document_days)
+
+    valid_from, valid_until = authorisations.validity(issued_on, expires_on)
+
+    assert valid_from == issued_on
+    three_years_end = add_years(issued_on, 3) - timedelta(days=1)
+    assert valid_until <= expires_on
+    assert valid_until <= three_years_end
+    assert valid_until in (expires_on, three_years_end)
