@@ -52,7 +52,7 @@ def import_file(file: FileArgument, token: TokenOption = None) -> None:
             TimeElapsedColumn(),
             console=Console(stderr=True),
         ) as progress,
-        file.open(encoding="utf-8") as lines,
+        file.open(encoding="utf-8-sig") as lines,  # a byte order mark is not part of row 1
     ):
         task = progress.add_task("import", total=total)
 

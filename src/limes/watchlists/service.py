@@ -26,7 +26,6 @@ from limes.watchlists.errors import (
     DuplicateAlertError,
     EntryInSisError,
     ImportInterruptedError,
-    NotResponsibleError,
 )
 from limes.watchlists.import_report import ImportProgress, ImportReport, Rejection
 from limes.watchlists.jsonl import parse_lines, to_line
@@ -41,7 +40,7 @@ from limes.watchlists.model import (
     WatchlistRecord,
 )
 from limes.watchlists.ports import WatchlistUnitOfWork
-from limes.watchlists.responsibility import parties_of, require_responsible
+from limes.watchlists.responsibility import require_responsible
 from limes.watchlists.sis_priority import correspondence, surname_keys
 
 IMPORT_BATCH_ROWS: Final = 1_000
@@ -206,8 +205,8 @@ class WatchlistService:
         require(actor, Action.WATCHLIST_READ)
         now = self._clock.now()
         with self._uow() as uow:
-            records = [r for r in _all_of(uow, kind) if r.kind is kind]
-            page = records[offset : offset + limit]
+            of_kind = (record for record in _all_of(uow, kind) if record.kind is kind)
+            page = list(islice(of_kind, offset, offset + limit))
             record_event(uow.audit_log, actor, "watchlist.list", f"watchlist:{kind.value}", now)
             uow.commit()
         return page
@@ -283,8 +282,7 @@ class WatchlistService:
         """
         require(actor, Action.WATCHLIST_EXPORT)
         now = self._clock.now()
-        uow = self._uow()
-        with uow:
+        with self._uow() as uow:
             record_event(uow.audit_log, actor, "watchlist.export", "watchlist:all", now)
             uow.commit()
         return self._export_lines()
@@ -301,8 +299,6 @@ class WatchlistService:
 
     def _add_one(self, actor: Actor, record: R) -> R:
         require(actor, _WRITE_ACTION[record.kind])
-        if isinstance(record, WatchlistEntry) and record.entered_by not in parties_of(actor):
-            raise NotResponsibleError("an entry is entered by Europol or the actor's own state")
         require_responsible(actor, record)
         now = self._clock.now()
         with self._uow() as uow:
