@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from limes.ees.ports import UnitOfWork
+from limes.etias.ports import EtiasUnitOfWork
 from limes.interop.ports import InteropUnitOfWork
 from limes.store.memory import MemoryStore, MemoryUnitOfWork
 from limes.store.sql.engine import create_engine_for
@@ -35,8 +36,10 @@ POSTGRES_URL = os.environ.get(
 BACKENDS = ("memory", "sqlite", "postgresql")
 
 
-class StoreUnitOfWork(UnitOfWork, InteropUnitOfWork, WatchlistUnitOfWork, Protocol):
-    """Both ports at once: mypy checks here that every store's unit of work offers them."""
+class StoreUnitOfWork(
+    UnitOfWork, InteropUnitOfWork, WatchlistUnitOfWork, EtiasUnitOfWork, Protocol
+):
+    """Every port at once: mypy checks here that every store's unit of work offers them."""
 
 
 @dataclass(frozen=True, slots=True)

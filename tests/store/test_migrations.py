@@ -10,7 +10,7 @@ from limes.store.sql.engine import create_engine_for
 from limes.store.sql.migrate import current_revision, upgrade
 from limes.store.sql.tables import Base
 
-HEAD = "0003_watchlists"
+HEAD = "0004_etias"
 
 
 def test_the_migrated_schema_equals_the_tables(committed_database_url: str) -> None:

@@ -603,3 +603,59 @@ class WatchlistEntryDocumentRow(Base):
     document_number: Mapped[str] = mapped_column(String(64))
     country_key: Mapped[str] = mapped_column(STATE)
     number_key: Mapped[str] = mapped_column(String(64))
+
+
+# ETIAS (Reg. 2018/1240). An application file is one aggregate, read and written whole, so
+# it is kept as one JSON document (`etias_codec`). Beside it sit the columns the queries of
+# `etias.ports.Applications` filter and sort on, computed from the file on every write:
+# they are never read back into the domain. Screening rules likewise, one row per version.
+
+AUTHORISATION_NUMBER_CONSTRAINT = "uq_etias_application_files_authorisation_number"
+
+
+class EtiasApplicationFileRow(Base):
+    """An ETIAS application file (art. 19) as JSON, and the keys its queries need."""
+
+    __tablename__ = "etias_application_files"
+    __table_args__ = (
+        # `all()` and every list of files: submission order, the id breaking ties.
+        Index("ix_etias_application_files_submission", "submitted_at", "application_id"),
+        Index("ix_etias_application_files_document", "document_country", "document_number_key"),
+        # The queues: files in some statuses (of one National Unit), earliest deadline first.
+        Index("ix_etias_application_files_queue", "status", "deadline"),
+        Index("ix_etias_application_files_state_queue", "responsible_state", "status", "deadline"),
+        # Valid authorisations on a day: the stored status, then the last valid day.
+        Index(
+            "ix_etias_application_files_authorisations",
+            "authorisation_status",
+            "authorisation_valid_until",
+        ),
+    )
+
+    application_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    submitted_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(CODE)
+    responsible_state: Mapped[str | None] = mapped_column(STATE)
+    deadline: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # The travel document as `find_by_document` compares it: the issuing country as given,
+    # the number by `etias.application.normalise_document_number`.
+    document_country: Mapped[str] = mapped_column(STATE)
+    document_number_key: Mapped[str] = mapped_column(String(64))
+    email_key: Mapped[str] = mapped_column(String(320), index=True)  # `normalise_email`
+    authorisation_number: Mapped[str | None] = mapped_column(ID, unique=True)
+    authorisation_status: Mapped[str | None] = mapped_column(CODE)
+    authorisation_valid_from: Mapped[date | None] = mapped_column(Date)
+    authorisation_valid_until: Mapped[date | None] = mapped_column(Date)
+    file_json: Mapped[str] = mapped_column(Text)
+
+
+class EtiasScreeningRuleRow(Base):
+    """One version of an ETIAS screening rule (art. 33) as JSON; versions count from 1."""
+
+    __tablename__ = "etias_screening_rules"
+
+    rule_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    active: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    rule_json: Mapped[str] = mapped_column(Text)

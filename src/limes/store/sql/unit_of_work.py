@@ -1,4 +1,5 @@
-"""`SqlUnitOfWork`: the EES, interoperability and watchlist repositories on one transaction."""
+"""`SqlUnitOfWork`: the EES, interoperability, watchlist and ETIAS repositories on one
+transaction."""
 
 from collections.abc import Callable
 from types import TracebackType
@@ -19,12 +20,14 @@ from limes.ees.ports import (
     Users,
     Visas,
 )
+from limes.etias.ports import Applications, ScreeningRules
 from limes.interop.ports import Links, SystemRecords
 from limes.store.sql.audit_log import SqlAuditLog
 from limes.store.sql.biometric_templates import SqlTemplates
 from limes.store.sql.border_crossing_points import SqlBorderCrossingPoints
 from limes.store.sql.data_subject_requests import SqlDataSubjectRequests
 from limes.store.sql.engine import READ_ONLY
+from limes.store.sql.etias import SqlApplications, SqlScreeningRules
 from limes.store.sql.errors import translate, translated_errors
 from limes.store.sql.idempotency_keys import SqlIdempotencyKeys
 from limes.store.sql.links import SqlLinks
@@ -54,6 +57,9 @@ class SqlUnitOfWork:
     PostgreSQL, refuses to write.
     Database errors leave as EES errors: DocumentConflictError, StoreUnavailableError, ...;
     a taken template or record identifier as DuplicateTemplateError or DuplicateRecordError.
+    A taken application id or travel authorisation number leaves as
+    DuplicateApplicationError, a screening-rule version out of turn as
+    InvalidScreeningRuleError.
     """
 
     traveller_files: TravellerFiles
@@ -69,6 +75,8 @@ class SqlUnitOfWork:
     system_records: SystemRecords
     links: Links
     watchlists: Watchlists
+    applications: Applications
+    screening_rules: ScreeningRules
 
     def __init__(self, session_factory: Callable[[], Session], *, read_only: bool = False) -> None:
         self._session_factory = session_factory
@@ -97,6 +105,8 @@ class SqlUnitOfWork:
         self.system_records = SqlSystemRecords(session)
         self.links = SqlLinks(session)
         self.watchlists = SqlWatchlists(session)
+        self.applications = SqlApplications(session)
+        self.screening_rules = SqlScreeningRules(session)
         return self
 
     def __exit__(
