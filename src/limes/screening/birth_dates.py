@@ -8,6 +8,7 @@ tolerated.
 """
 
 from dataclasses import dataclass
+from datetime import date
 
 VETO_YEARS = 3
 APPROXIMATE_YEARS = 5
@@ -58,6 +59,16 @@ def _off_by_one(a: PartialDate, b: PartialDate) -> bool:
     return sum(p != q for p, q in zip(text_x, text_y, strict=True)) == 1
 
 
+def _one_day_apart(a: PartialDate, b: PartialDate) -> bool:
+    """30 April and 1 May: one day apart across a month (or year) boundary."""
+    try:
+        first = date(a.year, a.month or 1, a.day or 1)
+        second = date(b.year, b.month or 1, b.day or 1)
+    except ValueError:
+        return False
+    return abs((first - second).days) == 1
+
+
 def compare_birth_dates(
     a_text: str | None, b_text: str | None, *, approximate: bool = False
 ) -> BirthDateEvidence:
@@ -71,7 +82,7 @@ def compare_birth_dates(
         return BirthDateEvidence(0.05, False, "same date")
     if full and a.year == b.year and a.month == b.day and a.day == b.month:
         return BirthDateEvidence(-0.03, False, "day and month swapped")
-    if full and _off_by_one(a, b):
+    if full and (_off_by_one(a, b) or _one_day_apart(a, b)):
         return BirthDateEvidence(-0.05, False, "one part off by one (a typing error)")
     if years > tolerance:
         return BirthDateEvidence(-0.5, True, f"{years} years apart")

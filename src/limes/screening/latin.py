@@ -41,7 +41,6 @@ _REWRITES = tuple(
         (r"w", "v"),
         (r"iou", "yu"),
         (r"ou|oo", "u"),
-        (r"ee", "i"),
         (r"[ij]u", "yu"),
         (r"[ij]a", "ya"),
         (r"^[yi]e", "e"),
@@ -91,6 +90,31 @@ _CLASSES = str.maketrans("gcqzʒpdrfwj", "kkkssbtlvvy")
 def consonant_classes(text: str) -> str:
     """k/g/c/q, s/z/ʒ, b/p, d/t, l/r, v/f/w, y/j as one letter each."""
     return text.translate(_CLASSES)
+
+
+# For comparing with scripts that write no vowels: ج is j or g, و and ي are w/y or vowels.
+_ABJAD_CLASSES = str.maketrans("gcqzpdrjx", "kkksbtlkk")
+_ABJAD_DROPPED = frozenset("aeiouywv")
+
+
+@lru_cache(maxsize=131072)
+def abjad_skeleton(text: str) -> str:
+    """Consonant classes of a spelling as written, for Arabic, Hebrew or transcribed names.
+
+    'Zahrani' and the reading of الزهراني ('zhrani') both give 'shln'; 'Faisal' and فيصل
+    ('fisl') give 'fsl'. Computed on the spelling before `canonical`, whose digraph rules
+    would read Arabic ز+ه as one letter.
+    """
+    spelled = text.replace(" ", "").translate(_ABJAD_CLASSES)
+    if len(spelled) > 3 and spelled.endswith("h") and spelled[-2] in "aeiou":
+        spelled = spelled[:-1]  # ة written -ah (Aminah) or -a
+    out: list[str] = []
+    previous = ""
+    for character in spelled:
+        if character != previous and character not in _ABJAD_DROPPED:
+            out.append(character)
+        previous = character
+    return "".join(out)
 
 
 @lru_cache(maxsize=131072)

@@ -8,7 +8,7 @@ pairs first. The score is the weighted share of the parts that found a partner:
   0.5, initials 0.5, particles (bin, al, de, van) 0.2;
 - a part left over on one side while the other side has nothing left to pair it with is
   missing information (a watchlist entry without first names, a dropped middle name) and
-  weighs a fifth, on either side (rigour weighs an extra query part 0.8, which misses the
+  weighs a fifth, 0.35 at most per side, (rigour weighs an extra query part 0.8, which misses the
   ETIAS watchlist entry that holds only a surname, etias_screening.md §1.8 point 4);
   parts left over on both sides contradict each other and weigh fully (Ihab vs Rami
   Makhlouf);
@@ -24,6 +24,7 @@ from limes.screening.prepared import Part, PreparedName, make_part
 
 FAMILY_WEIGHT = 1.3
 MISSING_FACTOR = 0.2
+MISSING_CAP = 0.35
 _ROLE_WEIGHTS = {Role.PATRONYMIC: 0.5, Role.PARTICLE: 0.2}
 INITIAL_WEIGHT = 0.5
 SWAPPED_ROLES_FACTOR = 0.95
@@ -138,11 +139,11 @@ def score_names(query: PreparedName, candidate: PreparedName) -> NameScore:
     contradicted = bool(substantive_q and substantive_c) and not _truncation_explains(
         candidate, query
     )
-    factor = 1.0 if contradicted else MISSING_FACTOR
     numerator = sum(p.match.score * p.weight for p in pairings)
     denominator = sum(p.weight for p in pairings)
-    denominator += sum(_weight(p, family_known) * factor for p in unmatched_q)
-    denominator += sum(_weight(p, family_known) * factor for p in unmatched_c)
+    for unmatched in (unmatched_q, unmatched_c):
+        weight = sum(_weight(p, family_known) for p in unmatched)
+        denominator += weight if contradicted else min(weight * MISSING_FACTOR, MISSING_CAP)
     score = numerator / denominator if denominator else 0.0
     if not pairings or all(p.match.how == "initial" for p in pairings):
         score = min(score, 0.5)

@@ -155,6 +155,58 @@ mustafa mostafa moustafa
 khalid khaled
 walid waleed
 youssef yusuf yousef yusif
+aisha aicha aysha ayesha aischa
+layla leila laila leyla leila
+maryam meriem mariam myriam meryem
+fatima fatma fatimah fatemeh fatime
+khadija khadidja khadijah hatice
+jamal gamal djamal
+abdullah abdallah abdalla abdellah
+said saeed sayed saied
+mahmoud mahmud mahmood
+ismail ismael esmail
+yasmin yasmine jasmine yasmina
+nour noor nur
+amina aminah ameena
+zainab zaynab zeinab
+hamza hamzah
+othman osman uthman usman
+karim kareem
+rashid rachid rasheed
+tariq tarek tarik
+majid majeed
+samir sameer
+nabil nabeel
+adel adil
+jamil jameel djamel
+farid fareed
+zakaria zakariya zakariyya
+wang wong
+chen chan
+zhang cheung chang
+li lee
+wu ng woo
+he ho
+liu lau
+liang leung
+lin lam
+zhou chow chou
+zeng tsang
+ye yip
+guo kwok
+deng tang
+lu lo law
+xu hui tsui
+xie tse
+feng fung
+cai choi tsai
+yang yeung
+guan kwan
+xiao siu
+tan tam
+pan poon
+zheng cheng
+huang wong
 """
 
 # The same name in different languages: weak evidence, since a document holds one form.

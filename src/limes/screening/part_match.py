@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from limes.screening.distance import similarity
-from limes.screening.latin import consonant_classes, skeleton
+from limes.screening.latin import abjad_skeleton
 from limes.screening.name_variants import are_cognates, are_variants
 from limes.screening.prepared import Part
 
@@ -58,9 +58,7 @@ def _gendered(a: str, b: str) -> bool:
             stem_right = right[: len(right) - len(feminine)]
             if len(stem_left) < 3 or (stem_left[-1:] in "aeiouy" and masculine == ""):
                 continue
-            if stem_left == stem_right or (
-                len(stem_left) >= 4 and similarity(stem_left, stem_right)
-            ):
+            if stem_left == stem_right or _one_vowel_apart(stem_left, stem_right):
                 return True
     return False
 
@@ -105,34 +103,38 @@ def _match_forms(a: str, b: str, truncated: bool, gender_visible: bool) -> PartM
     return PartMatch(score, "spelling variant") if score else NO_MATCH
 
 
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Barynov/Baranov: one vowel differs, nothing else (a typo is not a gendered form)."""
+    if len(a) != len(b) or len(a) < 4:
+        return False
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differing) == 1 and all(ch in "aeiouy" for ch in differing[0])
+
+
 def _nominative_ending(short: str, long: str) -> bool:
     if not (len(short) >= 4 and 0 < len(long) - len(short) <= 2 and long.startswith(short)):
         return False
     return any(long == short + ending for ending in _NOMINATIVE_ENDINGS)
 
 
-def _skeleton_of(part: Part) -> tuple[str, ...]:
+def _skeletons_of(part: Part) -> tuple[str, ...]:
     if part.skeletons:
         return part.skeletons
-    return tuple(skeleton(form) for form in part.forms)
+    return tuple(dict.fromkeys(abjad_skeleton(spelling) for spelling in part.raw))
 
 
 def _match_skeletons(a: Part, b: Part) -> PartMatch:
     best = NO_MATCH
-    # Chinese transcribes foreign names with l for r (贝拉克 bei-la-ke, Barack).
-    han = a.system.startswith("Han") or b.system.startswith("Han")
-    for left in _skeleton_of(a):
-        for right in _skeleton_of(b):
-            if han:
-                left, right = left.replace("r", "l"), right.replace("r", "l")
-            if not left or not right:
+    for left in _skeletons_of(a):
+        for right in _skeletons_of(b):
+            if len(left) < 2 or len(right) < 2:
                 continue
             if left == right:
-                score = SKELETON_FACTOR if len(left) >= 2 else 0.0
-            elif len(left) >= 2 and consonant_classes(left) == consonant_classes(right):
-                score = SKELETON_FACTOR * 0.95
+                score = SKELETON_FACTOR
+            elif min(len(left), len(right)) >= 4:
+                score = SKELETON_FACTOR * similarity(left, right)
             else:
-                score = SKELETON_FACTOR * similarity(left, right) if len(left) >= 3 else 0.0
+                continue
             if score > best.score:
                 best = PartMatch(score, "consonant skeleton")
     return best

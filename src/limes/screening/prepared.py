@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from limes.core.mrz.names import is_possibly_truncated, split_name
-from limes.screening.latin import canonical, fold, skeleton
+from limes.screening.latin import abjad_skeleton, canonical, fold
 from limes.screening.model import Name
 from limes.screening.parts import NASAB, PARTICLES, SUFFIXES, TITLES, Role, is_patronymic
 from limes.screening.romanisation import arabic_from_mrz, readings
@@ -26,6 +26,7 @@ class Part:
     text: str  # as written (for explanations)
     forms: tuple[str, ...]  # canonical Latin forms
     skeletons: tuple[str, ...]  # consonant skeletons, when the script writes no vowels
+    raw: tuple[str, ...]  # the Latin spellings as read, before `canonical`
     initial: str  # the ASCII first letter, for initials
     role: Role
     system: str  # the romanisation used, "" for Latin
@@ -98,16 +99,24 @@ def _latin_tokens(group: list[_Word]) -> list[tuple[str, Role, str, bool]]:
 
 def make_part(token: str, role: Role, system: str, abjad: bool, truncated: bool) -> Part:
     variants = token.split("|")
-    # The Arabic article written onto the name: Elkaddafi, Alqadhafi, Al-Assad.
+    # The Arabic article written onto the name: Elkaddafi, Alqadhafi, الزهراني (alzhrani).
+    shortest = 4 if abjad else 7
     variants += [
-        variant[2:] for variant in variants if variant[:2] in ("al", "el") and len(variant) > 6
+        variant[2:]
+        for variant in variants
+        if variant[:2] in ("al", "el") and len(variant) >= shortest
     ]
-    forms = tuple(dict.fromkeys(canonical(variant) for variant in variants))
-    skeletons = tuple(dict.fromkeys(skeleton(form) for form in forms)) if abjad else ()
+    canonical_forms = [canonical(variant) for variant in variants]
+    # The spelling as written (doubles merged) too: a typo next to a digraph must not
+    # grow into two edits once the digraph is rewritten (Sauel/Samuel, Doota/Dorota).
+    plain_forms = [] if abjad else variants
+    forms = tuple(dict.fromkeys(canonical_forms + plain_forms))
+    skeletons = tuple(dict.fromkeys(abjad_skeleton(v) for v in variants)) if abjad else ()
     return Part(
         text=variants[0],
         forms=forms,
         skeletons=skeletons,
+        raw=tuple(dict.fromkeys(variants)),
         initial=variants[0][:1],
         role=role,
         system=system,
@@ -125,7 +134,7 @@ def _parse_mrz(text: str) -> tuple[list[_Word], bool, str]:
         primary_count = len(primary.split())
         arabic_words = arabic.split()
         words = [
-            _Word(word, Role.FAMILY if index < primary_count else Role.GIVEN, Script.ARABIC)
+            _Word(word, Role.FAMILY if index < primary_count else Role.GIVEN, script_of(word))
             for index, word in enumerate(arabic_words)
         ]
         return words, False, "Arabic, ICAO 9303 MRZ scheme"

@@ -11,6 +11,7 @@ or that transcribe foreign names syllable by syllable (Han with a middle dot): t
 compared on their consonant skeletons as well (§3 remedy 1).
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -82,6 +83,8 @@ _ARABIC_MRZ = {
     "M": "م", "N": "ن", "H": "ه", "W": "و", "Y": "ي", "P": "ة",
 }  # fmt: skip
 _ARABIC_MRZ_KEYS = sorted(_ARABIC_MRZ, key=len, reverse=True)
+# Particles issuers write in Latin letters even inside an Arabic-scheme MRZ name.
+_LATIN_PARTICLES = frozenset({"BIN", "IBN", "BINT", "BEN", "ABU", "AL", "EL"})
 
 # Chinese surnames of two characters (Hundred Family Surnames); all others take one.
 _HAN_COMPOUND_SURNAMES = frozenset(
@@ -133,7 +136,13 @@ def _greek(text: str) -> list[Reading]:
         character = lower[index]
         out.append(_GREEK.get(character, character if character == " " else ""))
         index += 1
-    return [Reading("".join(out), "Greek, ICAO 9303 (ELOT 743)")]
+    icao = "".join(out)
+    readings = [Reading(icao, "Greek, ICAO 9303 (ELOT 743)")]
+    # Γ before a front vowel sounds like y; phonetic renderings write Yeoryia for Γεωργία.
+    phonetic = re.sub(r"g(?=[eiy])", "y", icao)
+    if phonetic != icao:
+        readings.append(Reading(phonetic, "Greek, phonetic"))
+    return readings
 
 
 def _arabic(text: str) -> list[Reading]:
@@ -259,6 +268,9 @@ def arabic_from_mrz(words: list[str]) -> str | None:
     decoded: list[str] = []
     digraphs = 0
     for word in words:
+        if word in _LATIN_PARTICLES:
+            decoded.append(word)
+            continue
         letters: list[str] = []
         index = 0
         while index < len(word):
