@@ -85,14 +85,18 @@ def _options(query: PreparedName, candidate: PreparedName) -> list[_Option]:
             if found.score > 0 or found.gendered:
                 score = found.score * (1.0 if _roles_compatible(q, c) else SWAPPED_ROLES_FACTOR)
                 options.append(_Option(score, (i,), (j,), found))
-    # One side writes as one part what the other writes as two adjacent parts.
+    # One side writes as one part what the other writes as two adjacent parts; parts that
+    # already have an exact partner need not be tried.
+    settled_q = {option.query[0] for option in options if option.match.score >= 1.0}
+    settled_c = {option.candidate[0] for option in options if option.match.score >= 1.0}
     for one, two, flip in ((q_parts, c_parts, False), (c_parts, q_parts, True)):
+        settled_one, settled_two = (settled_c, settled_q) if flip else (settled_q, settled_c)
         for i, single in enumerate(one):
-            if single.is_initial or len(single.form) < 5:
+            if single.is_initial or len(single.form) < 5 or i in settled_one:
                 continue
             for j in range(len(two) - 1):
                 first, second = two[j], two[j + 1]
-                if first.is_initial or second.is_initial:
+                if first.is_initial or second.is_initial or {j, j + 1} & settled_two:
                     continue
                 if not single.skeletons and not single.form.startswith(first.form[:1]):
                     continue

@@ -285,6 +285,15 @@ def are_cognates(a: str, b: str) -> bool:
     return _share(_cognates(), a, b)
 
 
+def same_name_clusters(token: str) -> frozenset[int]:
+    """The same-name clusters a canonical token belongs to (empty for most tokens)."""
+    return _same_name().get(token, frozenset())
+
+
+def cognate_clusters(token: str) -> frozenset[int]:
+    return _cognates().get(token, frozenset())
+
+
 def variant_keys(token: str) -> frozenset[str]:
     """Cluster identifiers of a canonical token's same-name forms, for candidate search."""
     return frozenset(f"v{number}" for number in _same_name().get(token, frozenset()))

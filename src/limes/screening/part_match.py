@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from limes.screening.distance import similarity
 from limes.screening.latin import abjad_skeleton
-from limes.screening.name_variants import are_cognates, are_variants
 from limes.screening.prepared import Part
 
 INITIAL_SCORE = 0.9
@@ -45,6 +44,9 @@ class PartMatch:
 
 
 NO_MATCH = PartMatch(0.0, "different")
+EXACT = PartMatch(1.0, "exact")
+SAME_NAME = PartMatch(VARIANT_SCORE, "nickname or spelling of one name")
+COGNATE = PartMatch(COGNATE_SCORE, "cognate in another language (weak)")
 
 
 def _gendered(a: str, b: str) -> bool:
@@ -69,12 +71,19 @@ def match_parts(a: Part, b: Part) -> PartMatch:
         if a.initial and a.initial == b.initial:
             return PartMatch(INITIAL_SCORE if a.is_initial != b.is_initial else 1.0, "initial")
         return NO_MATCH
-    best = NO_MATCH
+    if not set(a.forms).isdisjoint(b.forms):
+        return EXACT
+    truncated = a.truncated or b.truncated
+    best = SAME_NAME if a.same_name & b.same_name else NO_MATCH
+    if not best.score and a.cognates & b.cognates:
+        best = COGNATE
     # Scripts that write no short vowels cannot tell Putin from Putina.
     gender_visible = not (a.skeletons or b.skeletons)
     for form_a in a.forms:
         for form_b in b.forms:
-            found = _match_forms(form_a, form_b, a.truncated or b.truncated, gender_visible)
+            if abs(len(form_a) - len(form_b)) > 3 and not truncated:
+                continue
+            found = _match_forms(form_a, form_b, truncated, gender_visible)
             if found.gendered:
                 return found
             if found.score > best.score:
@@ -91,10 +100,6 @@ def _match_forms(a: str, b: str, truncated: bool, gender_visible: bool) -> PartM
         return PartMatch(1.0, "exact")
     if gender_visible and _gendered(a, b):
         return PartMatch(0.0, "gendered form", gendered=True)
-    if are_variants(a, b):
-        return PartMatch(VARIANT_SCORE, "nickname or spelling of one name")
-    if are_cognates(a, b):
-        return PartMatch(COGNATE_SCORE, "cognate in another language (weak)")
     if _nominative_ending(a, b) or _nominative_ending(b, a):
         return PartMatch(NOMINATIVE_SCORE, "nominative ending (-s, -as, -is)")
     if truncated and min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a)):

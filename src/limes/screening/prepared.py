@@ -11,6 +11,7 @@ from functools import lru_cache
 from limes.core.mrz.names import is_possibly_truncated, split_name
 from limes.screening.latin import abjad_skeleton, canonical, fold
 from limes.screening.model import Name
+from limes.screening.name_variants import cognate_clusters, same_name_clusters
 from limes.screening.parts import NASAB, PARTICLES, SUFFIXES, TITLES, Role, is_patronymic
 from limes.screening.romanisation import arabic_from_mrz, readings
 from limes.screening.scripts import Script, script_of
@@ -19,7 +20,9 @@ from limes.screening.scripts import Script, script_of
 _MRZ_FIELD_WIDTHS = frozenset({30, 31, 39})
 
 
-@dataclass(frozen=True, slots=True)
+# Compared by identity: parts are made once per name (prepare_name is cached) and used as
+# keys of the pair caches, where hashing their fields on every lookup would cost more.
+@dataclass(frozen=True, slots=True, eq=False)
 class Part:
     """One name part: canonical Latin forms (one per reading) and what it is."""
 
@@ -27,6 +30,8 @@ class Part:
     forms: tuple[str, ...]  # canonical Latin forms
     skeletons: tuple[str, ...]  # consonant skeletons, when the script writes no vowels
     raw: tuple[str, ...]  # the Latin spellings as read, before `canonical`
+    same_name: frozenset[int]  # clusters of name_variants it belongs to
+    cognates: frozenset[int]
     initial: str  # the ASCII first letter, for initials
     role: Role
     system: str  # the romanisation used, "" for Latin
@@ -117,6 +122,8 @@ def make_part(token: str, role: Role, system: str, abjad: bool, truncated: bool)
         forms=forms,
         skeletons=skeletons,
         raw=tuple(dict.fromkeys(variants)),
+        same_name=frozenset().union(*(same_name_clusters(form) for form in forms)),
+        cognates=frozenset().union(*(cognate_clusters(form) for form in forms)),
         initial=variants[0][:1],
         role=role,
         system=system,
