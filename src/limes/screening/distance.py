@@ -103,7 +103,7 @@ def priced_edits(a: str, b: str) -> float:
     whenever the cheapest weighted alignment is also a shortest one, which is the rule
     for names that differ by the one or two edits the budget allows.
     """
-    operations = Levenshtein.editops(a, b)
+    operations = [(op.tag, op.src_pos, op.dest_pos) for op in Levenshtein.editops(a, b)]
     cost = 0.0
     index = 0
     while index < len(operations):
