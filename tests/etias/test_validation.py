@@ -197,3 +197,11 @@ def test_an_eu_family_member_must_name_an_eu_citizen() -> None:
         make_application(eu_family_member=member)
     )
     validate_form(make_application(eu_family_member=replace(member, nationality="FRA")), on=ON)
+
+
+def test_an_e_mail_address_longer_than_rfc_5321_allows_is_refused() -> None:
+    form = make_application(email="a" * 250 + "@example.com")
+    with pytest.raises(InvalidApplicationError) as raised:
+        validate_form(form, on=date(2026, 11, 23))
+
+    assert {"field": "email", "type": "too_long"} in (raised.value.details() or [])

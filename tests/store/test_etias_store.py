@@ -115,13 +115,7 @@ def test_a_file_that_was_never_added_cannot_be_saved(store: StoreUnderTest) -> N
         uow.applications.save(make_file())
 
 
-def test_a_taken_authorisation_number_is_refused(
-    store: StoreUnderTest, request: pytest.FixtureRequest
-) -> None:
-    if store.backend == "memory":
-        request.applymarker(
-            pytest.mark.xfail(strict=True, reason="the memory store re-points the number")
-        )
+def test_a_taken_authorisation_number_is_refused(store: StoreUnderTest) -> None:
     first = issued_file()
     assert first.authorisation is not None
     add_all(store, first)

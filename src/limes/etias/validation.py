@@ -23,6 +23,7 @@ from limes.etias.member_states import (
 
 ADULT_AGE = 18  # art. 17(2)(k): minors give their guardian
 MAX_AGE_YEARS = 130
+MAX_EMAIL_LENGTH = 254
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 _DOCUMENT_NUMBER = re.compile(r"^[A-Z0-9]{1,20}$")
 
@@ -116,7 +117,10 @@ def _contacts(form: ApplicationForm) -> Iterator[Problem]:
     if form.eu_family_member is not None and form.eu_family_member.email:
         emails["eu_family_member.email"] = form.eu_family_member.email
     for name, email in emails.items():
-        if email.strip() and not _EMAIL.match(email.strip()):
+        # RFC 5321 §4.5.3.1.3: a path holds at most 256 octets, an address 254 characters.
+        if len(email.strip()) > MAX_EMAIL_LENGTH:
+            yield name, "too_long"
+        elif email.strip() and not _EMAIL.match(email.strip()):
             yield name, "invalid_email"
         elif name != "email" and not email.strip():
             yield name, "missing"

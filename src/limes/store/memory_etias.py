@@ -42,14 +42,24 @@ class MemoryApplications:
     def add(self, file: ApplicationFile) -> None:
         if file.application_id in self._data.etias_files:
             raise DuplicateApplicationError("an application with this id exists")
+        self._refuse_taken_number(file)
         self._put(file)
 
     def save(self, file: ApplicationFile) -> None:
         old = self._data.etias_files.get(file.application_id)
         if old is None:
             raise ApplicationNotFoundError("no application with this id")
+        self._refuse_taken_number(file)
         self._unindex(old)
         self._put(file)
+
+    def _refuse_taken_number(self, file: ApplicationFile) -> None:
+        """An authorisation number belongs to one file, as the SQL store's unique column."""
+        if file.authorisation is None:
+            return
+        holder = self._data.etias_files_by_authorisation.get(file.authorisation.number)
+        if holder is not None and holder != file.application_id:
+            raise DuplicateApplicationError("this travel authorisation number is taken")
 
     def get(self, application_id: str) -> ApplicationFile | None:
         return self._data.etias_files.get(application_id)
