@@ -64,6 +64,14 @@ def test_different_identities(other: IdentityData) -> None:
     assert compare_identities(person(), other) is IdentityComparison.DIFFERENT
 
 
+def test_names_in_another_script_or_romanisation_are_similar() -> None:
+    # The screening engine reads Cyrillic and the romanisation systems (docs/screening.md).
+    russian = person(surname="Щербаков", given="Алексей", nationalities=("RUS",))
+    french = person(surname="CHTCHERBAKOV", given="ALEXEI", nationalities=("RUS",))
+
+    assert compare_identities(russian, french) is IdentityComparison.SIMILAR
+
+
 def test_the_comparison_is_symmetric() -> None:
     a, b = person(), person(surname="Muller", born=date(1990, 12, 4))
     assert compare_identities(a, b) is compare_identities(b, a)

@@ -8,16 +8,19 @@ sex, nationalities). Limes implements its structure with these rules (docs/inter
   "MUELLER" are the same name; surname and given names may have been swapped;
 - **same**: the same names, the same date of birth, and sex and nationality that do not
   contradict each other (a missing value contradicts nothing);
-- **similar**: names within a small spelling distance (at most one edit per five letters,
-  as in a typo or a transliteration variant: "MULLER"/"MUELLER", "MOHAMMED"/"MOHAMED"),
-  or one set of given names contained in the other; and a date of birth that is the same,
-  missing on one side, or differs by a swapped day and month or by one digit;
+- **similar**: names the screening engine matches on the names alone (`screening/`: other
+  romanisations and scripts, typos, a given name missing on one side, swapped surname and
+  given names; docs/screening.md), or within one edit per five letters after
+  transliteration; and a date of birth that is the same, missing on one side, or differs
+  by a swapped day and month or by one digit;
 - **different**: anything else.
 """
 
 from datetime import date
 
 from limes.core.names import to_mrz_characters
+from limes.screening.engine import compare
+from limes.screening.model import Decision, Name, Person
 from limes.interop.model import (
     DocumentComparison,
     IdentityComparison,
@@ -70,7 +73,16 @@ def _compare_names(a: IdentityData, b: IdentityData) -> str:
         return "same"
     straight = _similar(a_surname, b_surname) and _similar_given(a_given, b_given)
     swapped = _similar(a_surname, b_given) and _similar(a_given, b_surname)
-    return "similar" if straight or swapped else "different"
+    if straight or swapped or _screening_matches(a, b):
+        return "similar"
+    return "different"
+
+
+def _screening_matches(a: IdentityData, b: IdentityData) -> bool:
+    def names_of(identity: IdentityData) -> Person:
+        return Person(names=(Name(family=identity.surname, given=identity.given_names),))
+
+    return compare(names_of(a), names_of(b)).decision is Decision.MATCH
 
 
 def _similar_given(a: str, b: str) -> bool:
