@@ -19,14 +19,14 @@ sex, nationalities). Limes implements its structure with these rules (docs/inter
 from datetime import date
 
 from limes.core.names import to_mrz_characters
-from limes.screening.engine import compare
-from limes.screening.model import Decision, Name, Person
 from limes.interop.model import (
     DocumentComparison,
     IdentityComparison,
     IdentityData,
     TravelDocument,
 )
+from limes.screening.engine import compare
+from limes.screening.model import Decision, Name, Person
 
 _LETTERS_PER_EDIT = 5
 
