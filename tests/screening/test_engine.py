@@ -61,6 +61,13 @@ def decide(query: str, candidate: str) -> Decision:
         pytest.param("J Muir", "Jane Muir", id="initial"),
         pytest.param("Sergei Lavrov", "Sergei Viktorovich Lavrov", id="patronymic-one-side"),
         pytest.param("Marieclaire Dupont", "Marie-Claire Dupont", id="parts-written-as-one"),
+        pytest.param("Mao Tse-tung", "毛泽东", id="han-wade-giles"),
+        pytest.param("Benjamin Netanyahu", "בנימין נתניהו", id="hebrew-j-as-semivowel"),
+        pytest.param("Hussein Gamal", "حسين, جمال", id="arabic-jim-as-g"),
+        pytest.param("Ismail Haniyeh", "Ismail Haniya", id="ta-marbuta"),
+        pytest.param(
+            "Aleksandr Lukashenko", "Alyaksandr Lukashenka", id="belarusian-ka-not-gender"
+        ),
     ],
 )
 def test_the_same_person_matches(query: str, candidate: str) -> None:

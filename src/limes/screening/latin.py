@@ -22,6 +22,7 @@ _SPECIAL = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "đ": "dj", "ð": "d"
 _REWRITES = tuple(
     (re.compile(pattern), replacement)
     for pattern, replacement in (
+        (r"(?<=[^aeiou])[ae]h$", "a"),  # ة as -eh, -ah or -a: Haniyeh, Haniya
         (r"schtsch|chtch|shtch|shh", "shch"),
         (r"tsch|tch", "ch"),
         (r"sch", "sh"),
@@ -93,8 +94,14 @@ def consonant_classes(text: str) -> str:
 
 
 # For comparing with scripts that write no vowels: ج is j or g, و and ي are w/y or vowels.
-_ABJAD_CLASSES = str.maketrans("gcqzpdrjx", "kkksbtlkk")
+_ABJAD_CLASSES = str.maketrans("gcqzpdrx", "kkksbtlk")
 _ABJAD_DROPPED = frozenset("aeiouywv")
+
+
+def abjad_skeletons(text: str) -> tuple[str, ...]:
+    """The skeleton with j as a consonant (ج: Jamal, Gamal) and as a semivowel (Benjamin,
+    בנימין)."""
+    return tuple(dict.fromkeys((abjad_skeleton(text), abjad_skeleton(text.replace("j", "y")))))
 
 
 @lru_cache(maxsize=131072)
@@ -105,7 +112,7 @@ def abjad_skeleton(text: str) -> str:
     ('fisl') give 'fsl'. Computed on the spelling before `canonical`, whose digraph rules
     would read Arabic ز+ه as one letter.
     """
-    spelled = text.replace(" ", "").translate(_ABJAD_CLASSES)
+    spelled = text.replace(" ", "").translate(_ABJAD_CLASSES).replace("j", "k")
     if len(spelled) > 3 and spelled.endswith("h") and spelled[-2] in "aeiou":
         spelled = spelled[:-1]  # ة written -ah (Aminah) or -a
     out: list[str] = []

@@ -98,7 +98,7 @@ def _options(query: PreparedName, candidate: PreparedName) -> list[_Option]:
                 first, second = two[j], two[j + 1]
                 if first.is_initial or second.is_initial or {j, j + 1} & settled_two:
                     continue
-                if not single.skeletons and not single.form.startswith(first.form[:1]):
+                if not single.skeletons and not _may_start_alike(single, first):
                     continue
                 found = match_parts(single, _merged(first, second))
                 if found.score <= 0:
@@ -109,6 +109,11 @@ def _options(query: PreparedName, candidate: PreparedName) -> list[_Option]:
                 else:
                     options.append(_Option(score, (i,), (j, j + 1), found))
     return options
+
+
+def _may_start_alike(single: Part, first: Part) -> bool:
+    starts = {form[:1] for form in first.forms}
+    return any(form[:1] in starts for form in single.forms)
 
 
 def score_names(query: PreparedName, candidate: PreparedName) -> NameScore:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from limes.screening.distance import similarity
-from limes.screening.latin import abjad_skeleton
+from limes.screening.latin import abjad_skeletons
 from limes.screening.prepared import Part
 
 INITIAL_SCORE = 0.9
@@ -60,6 +60,8 @@ def _gendered(a: str, b: str) -> bool:
             stem_right = right[: len(right) - len(feminine)]
             if len(stem_left) < 3 or (stem_left[-1:] in "aeiouy" and masculine == ""):
                 continue
+            if masculine == "o" and stem_left.endswith("k"):
+                continue  # Lukashenko/Lukashenka: Ukrainian and Belarusian, not gender
             if stem_left == stem_right or _one_vowel_apart(stem_left, stem_right):
                 return True
     return False
@@ -125,7 +127,7 @@ def _nominative_ending(short: str, long: str) -> bool:
 def _skeletons_of(part: Part) -> tuple[str, ...]:
     if part.skeletons:
         return part.skeletons
-    return tuple(dict.fromkeys(abjad_skeleton(spelling) for spelling in part.raw))
+    return tuple(dict.fromkeys(s for spelling in part.raw for s in abjad_skeletons(spelling)))
 
 
 def _match_skeletons(a: Part, b: Part) -> PartMatch:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from limes.core.mrz.names import is_possibly_truncated, split_name
-from limes.screening.latin import abjad_skeleton, canonical, fold
+from limes.screening.latin import abjad_skeletons, canonical, fold
 from limes.screening.model import Name
 from limes.screening.name_variants import cognate_clusters, same_name_clusters
 from limes.screening.parts import NASAB, PARTICLES, SUFFIXES, TITLES, Role, is_patronymic
@@ -116,7 +116,9 @@ def make_part(token: str, role: Role, system: str, abjad: bool, truncated: bool)
     # grow into two edits once the digraph is rewritten (Sauel/Samuel, Doota/Dorota).
     plain_forms = [] if abjad else variants
     forms = tuple(dict.fromkeys(canonical_forms + plain_forms))
-    skeletons = tuple(dict.fromkeys(abjad_skeleton(v) for v in variants)) if abjad else ()
+    skeletons = (
+        tuple(dict.fromkeys(s for v in variants for s in abjad_skeletons(v))) if abjad else ()
+    )
     return Part(
         text=variants[0],
         forms=forms,
