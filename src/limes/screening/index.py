@@ -6,8 +6,13 @@ entry: a pairwise comparison costs tenths of a millisecond, so a full scan would
 same reason). The engine promises that an entry and a query it would match share at least
 one blocking key (`limes.screening.keys`), so the index looks up the query's keys,
 collects the entries that share them, weighs each shared key by how rare it is (inverse
-document frequency, log(1 + N/df)), and runs the full comparison on the K entries with the
-most evidence only.
+document frequency, log(1 + N/df)), ranks the entries by how much of the query's name parts
+and of their own keys they share and by birth year (see the ranking constants), and runs
+the full comparison on the K entries ranked first only.
+
+Names are keyed without the date of birth; the index weighs birth years itself from the
+`Person`. Keys that pair a name with a year would leave an entry without a date of birth
+(unknown, not different) behind every same-name entry born in the query's years.
 
 Storage (numpy, CSR style): each key is hashed to a stable 64-bit integer (BLAKE2b, never
 Python's per-process `hash`); `key_hashes` holds the sorted distinct hashes, `offsets` where
@@ -19,14 +24,16 @@ folds both back into the arrays. Not safe for concurrent writers: callers serial
 """
 
 import hashlib
+import math
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
 
-from limes.screening.model import Comparison, Decision, Person
+from limes.screening.model import Comparison, Decision, Name, Person
 
 Keyer = Callable[[Person], Iterable[str]]
 Comparer = Callable[[Person, Person], Comparison]
@@ -35,12 +42,24 @@ ProgressCallback = Callable[[int], None]
 DEFAULT_TOP_K: Final = 64
 # A key whose posting list is longer than this is skipped when the query has rarer keys.
 DEFAULT_HUGE_POSTINGS: Final = 100_000
-# An entry whose known birth year is further than this from the query's is ranked lower
-# (its evidence is halved) before the top-K cut; it is never dropped. Both sides must give
-# a year that is not marked approximate.
+# Birth years two or fewer apart are "near"; further apart the engine vetoes the pair
+# (keys.py asks for the same two years either side).
 DEFAULT_BIRTH_YEAR_SLACK: Final = 2
-_FAR_BIRTH_YEAR_FACTOR: Final = 0.5
 
+# Ranking (measured on synthetic watchlists, bench/screening.py): a candidate's figure is
+#   sum over query name parts of (rarest key weight) * (share of the part's keys shared) ** 0.5
+#   * (share of the entry's own key weight the query covers) ** 0.5
+#   * a birth-year factor: same year 2, within the slack 1.5, unknown 1, further 0.1.
+# Covering every part of the query and every part of the entry is what the engine rewards;
+# summing the weights alone let entries that share many keys of one part crowd out an
+# entry that holds only a surname and a date of birth (art. 34(4)).
+PART_COVERAGE_EXPONENT: Final = 0.5
+ENTRY_COVERAGE_EXPONENT: Final = 0.5
+SAME_BIRTH_YEAR_FACTOR: Final = 2.0
+NEAR_BIRTH_YEAR_FACTOR: Final = 1.5
+FAR_BIRTH_YEAR_FACTOR: Final = 0.1
+
+_TOKEN_SEPARATORS: Final = re.compile(r"[\s,<\-‐‑–—/]+")
 _BUILD_CHUNK: Final = 65_536  # entries keyed between two progress reports
 _HASH_CACHE_LIMIT: Final = 1 << 20  # distinct key strings remembered while hashing
 _EMPTY_ROWS: Final = np.empty(0, dtype=np.int32)
@@ -151,6 +170,7 @@ class ScreeningIndex:
         self._row_of: dict[str, int] = {}
         self._alive = np.zeros(0, dtype=bool)
         self._birth_years = np.zeros(0, dtype=np.int16)
+        self._masses = np.zeros(0, dtype=np.float32)  # each entry's own evidence if all shared
         self._live = 0
         self._overlay: dict[int, list[int]] = {}
         self._overlay_postings = 0
@@ -177,7 +197,7 @@ class ScreeningIndex:
             self._entry_ids.append(entry_id)
             self._persons.append(person)
             years.append(_birth_year(person))
-            entry_hashes = self._hasher.hashes(self._entry_keyer(person))
+            entry_hashes = self._hasher.hashes(self._entry_keyer(_undated(person)))
             hashes.extend(entry_hashes)
             rows.extend([row] * len(entry_hashes))
             if (row + 1) % _BUILD_CHUNK == 0:
@@ -195,8 +215,18 @@ class ScreeningIndex:
         self._key_hashes, self._offsets, self._postings = _inverted(
             np.concatenate(hash_chunks), np.concatenate(row_chunks)
         )
+        self._masses = self._entry_masses()
         if on_progress is not None:
             on_progress(count)
+
+    def _entry_masses(self) -> NDArray[np.float32]:
+        """Per entry, the summed IDF weight of all its keys (what a perfect query shares)."""
+        frequencies = np.diff(self._offsets)
+        weights = np.log1p(max(self._live, 1) / np.maximum(frequencies, 1))
+        masses = np.bincount(
+            self._postings, weights=np.repeat(weights, frequencies), minlength=len(self._alive)
+        )
+        return masses.astype(np.float32)
 
     # -- changes while running ---------------------------------------------------------
 
@@ -211,9 +241,15 @@ class ScreeningIndex:
             self._birth_years = np.concatenate(
                 (self._birth_years, np.zeros(capacity - row, dtype=np.int16))
             )
-        for value in self._hasher.hashes(self._entry_keyer(person)):
+            self._masses = np.concatenate(
+                (self._masses, np.zeros(capacity - row, dtype=np.float32))
+            )
+        values = self._hasher.hashes(self._entry_keyer(_undated(person)))
+        for value in values:
             self._overlay.setdefault(value, []).append(row)
             self._overlay_postings += 1
+        frequencies = np.array([self._frequency(value) for value in values], dtype=np.float64)
+        self._masses[row] = float(np.log1p((self._live + 1) / frequencies).sum())
         self._row_of[entry_id] = row
         self._entry_ids.append(entry_id)
         self._persons.append(person)
@@ -259,6 +295,8 @@ class ScreeningIndex:
         self._birth_years = self._birth_years[kept]
         self._overlay = {}
         self._overlay_postings = 0
+        self._live = int(kept.size)
+        self._masses = self._entry_masses()
 
     # -- what it holds -----------------------------------------------------------------
 
@@ -276,7 +314,9 @@ class ScreeningIndex:
 
     def document_frequency(self, key: str) -> int:
         """How many entries, removed ones included until `compact()`, carry the key."""
-        value = key_hash(key)
+        return self._frequency(key_hash(key))
+
+    def _frequency(self, value: int) -> int:
         position = int(np.searchsorted(self._key_hashes, np.uint64(value)))
         base = 0
         if position < self._key_hashes.size and int(self._key_hashes[position]) == value:
@@ -305,6 +345,7 @@ class ScreeningIndex:
             + self._postings.nbytes
             + self._alive.nbytes
             + self._birth_years.nbytes
+            + self._masses.nbytes
         )
         # A dict slot with its int key and list (~150 bytes) and 36 bytes per listed row.
         overlay = len(self._overlay) * 150 + self._overlay_postings * 36
@@ -346,81 +387,183 @@ class ScreeningIndex:
     def candidates(
         self, query: Person, *, top_k: int | None = None
     ) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-        """Rows of the at most `top_k` live entries with the most evidence, and the evidence.
+        """Rows of the at most `top_k` live entries ranked first, and their ranking figures.
 
-        Ordered by evidence, then by row (earlier entries first), so ties are deterministic.
+        Ordered by the figure, then by row (earlier entries first), so ties are deterministic.
         """
         limit = self.top_k if top_k is None else top_k
         if limit < 1:
             raise ValueError(f"top_k must be at least 1, got {limit}")
-        rows, weights = self._postings_of(query)
-        if rows.size == 0:
+        found = self._postings_of(query)
+        if found is None:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.float64)
-        candidates, evidence = _accumulate(rows, weights)
-        live = self._alive[candidates]
+        rows, inverse = _grouped(found.rows)
+        count = rows.size
+        evidence = np.bincount(
+            inverse, weights=found.weights * found.first, minlength=count
+        ).astype(np.float64, copy=False)
+        by_part = (
+            np.bincount(
+                inverse * found.slots + found.parts,
+                weights=found.weights,
+                minlength=count * found.slots,
+            )
+            .astype(np.float64, copy=False)
+            .reshape(count, found.slots)
+        )
+        score = _query_coverage(by_part, found.part_masses, found.part_weights, evidence)
+        masses = np.maximum(self._masses[rows].astype(np.float64), 1e-9)
+        score *= np.minimum(evidence / masses, 1.0) ** ENTRY_COVERAGE_EXPONENT
+        score *= self._birth_year_factors(query, rows)
+        live = self._alive[rows]
         if not live.all():
-            candidates, evidence = candidates[live], evidence[live]
-        self._rank_by_birth_year(query, candidates, evidence)
-        return _best(candidates, evidence, limit)
+            rows, score = rows[live], score[live]
+        return _best(rows, score, limit)
 
-    def _postings_of(self, query: Person) -> tuple[NDArray[np.int32], NDArray[np.float64]]:
-        """Every posting of the query's useful keys, each with its key's IDF weight."""
-        wanted = self._hasher.hashes(self._query_keyer(query))
-        if not wanted or self._live == 0:
-            return _EMPTY_ROWS, np.empty(0, dtype=np.float64)
-        hashes = np.fromiter(wanted, dtype=np.uint64, count=len(wanted))
-        positions = np.searchsorted(self._key_hashes, hashes)
-        found = positions < self._key_hashes.size
-        found[found] = self._key_hashes[positions[found]] == hashes[found]
-        starts = np.where(found, self._offsets[np.minimum(positions, self.key_count)], 0)
-        ends = np.where(found, self._offsets[np.minimum(positions + 1, self.key_count)], 0)
-        pieces: list[NDArray[np.int32]] = []
-        frequencies: list[int] = []
-        for value, start, end in zip(hashes.tolist(), starts.tolist(), ends.tolist(), strict=True):
-            base = self._postings[start:end]
-            added = self._overlay.get(value)
-            if added:
-                base = np.concatenate((base, np.array(added, dtype=np.int32)))
-            if base.size:
-                pieces.append(base)
-                frequencies.append(int(base.size))
-        if not pieces:
-            return _EMPTY_ROWS, np.empty(0, dtype=np.float64)
-        counts = np.array(frequencies, dtype=np.int64)
-        useful = counts <= self.huge_postings
-        if useful.any() and not useful.all():
+    def _postings_of(self, query: Person) -> "_Postings | None":
+        """The postings of the query's keys, each tagged with the name part whose key it is."""
+        if self._live == 0:
+            return None
+        parts = [
+            self._hasher.hashes(self._query_keyer(Person(names=(Name(text=token),))))
+            for token in _name_tokens(query)
+        ]
+        parts = [keys for keys in parts if keys]
+        wanted = set(self._hasher.hashes(self._query_keyer(_undated(query)))).union(*parts)
+        if not wanted:
+            return None
+        lists = {value: rows for value in wanted if (rows := self._posting_list(value)).size}
+        if not lists:
+            return None
+        rare = [value for value, rows in lists.items() if rows.size <= self.huge_postings]
+        if rare and len(rare) < len(lists):
             # Huge lists (particles, the most common names) add latency and little evidence;
             # they are skipped only when rarer keys remain to find the candidates with.
-            pieces = [piece for piece, keep in zip(pieces, useful.tolist(), strict=True) if keep]
-            counts = counts[useful]
-        weights = np.log1p(self._live / counts)
-        return np.concatenate(pieces), np.repeat(weights, counts)
+            lists = {value: lists[value] for value in rare}
+        return _Postings.tag(lists, parts, self._live)
 
-    def _rank_by_birth_year(
-        self, query: Person, candidates: NDArray[np.int64], evidence: NDArray[np.float64]
-    ) -> None:
-        """Halve the evidence of entries born clearly apart from the query (in place)."""
+    def _posting_list(self, value: int) -> NDArray[np.int32]:
+        position = int(np.searchsorted(self._key_hashes, np.uint64(value)))
+        rows = _EMPTY_ROWS
+        if position < self._key_hashes.size and int(self._key_hashes[position]) == value:
+            rows = self._postings[self._offsets[position] : self._offsets[position + 1]]
+        added = self._overlay.get(value)
+        if added:
+            rows = np.concatenate((rows, np.array(added, dtype=np.int32)))
+        return rows
+
+    def _birth_year_factors(self, query: Person, rows: NDArray[np.int64]) -> NDArray[np.float64]:
+        """Per candidate: more weight for the same birth year, much less for a distant one."""
+        factors = np.ones(rows.size, dtype=np.float64)
         year = _birth_year(query)
-        if self.birth_year_slack is None or year == 0 or candidates.size == 0:
-            return
-        years = self._birth_years[candidates].astype(np.int32)
-        far = (years != 0) & (np.abs(years - year) > self.birth_year_slack)
-        evidence[far] *= _FAR_BIRTH_YEAR_FACTOR
+        if self.birth_year_slack is None or year == 0:
+            return factors
+        years = self._birth_years[rows].astype(np.int32)
+        apart = np.abs(years - year)
+        known = years != 0
+        factors[known & (apart <= self.birth_year_slack)] = NEAR_BIRTH_YEAR_FACTOR
+        factors[known & (apart == 0)] = SAME_BIRTH_YEAR_FACTOR
+        factors[known & (apart > self.birth_year_slack)] = FAR_BIRTH_YEAR_FACTOR
+        return factors
 
 
-def _accumulate(
-    rows: NDArray[np.int32], weights: NDArray[np.float64]
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """Distinct rows (ascending) and the sum of their weights."""
+@dataclass(frozen=True, slots=True)
+class _Postings:
+    """A query's postings: entry rows, the name part each came from and its key's IDF weight.
+
+    A key of several parts appears once per part; `first` marks one copy of each, so the
+    total evidence counts every key once. Keys of no single part (the whole name's) go to
+    the extra part slot `slots - 1`.
+    """
+
+    rows: NDArray[np.int32]
+    parts: NDArray[np.int64]
+    weights: NDArray[np.float64]
+    first: NDArray[np.float64]
+    slots: int
+    part_masses: NDArray[np.float64]  # per part: summed weight of its keys found
+    part_weights: NDArray[np.float64]  # per part: weight of its rarest key found
+
+    @classmethod
+    def tag(
+        cls, lists: dict[int, NDArray[np.int32]], parts: list[set[int]], live: int
+    ) -> "_Postings":
+        whole = len(parts)
+        rows, tags, weights, first = [], [], [], []
+        masses = np.zeros(whole, dtype=np.float64)
+        rarest = np.zeros(whole, dtype=np.float64)
+        for value, posting in lists.items():
+            weight = math.log1p(live / posting.size)
+            owners = [index for index, keys in enumerate(parts) if value in keys] or [whole]
+            for copy, owner in enumerate(owners):
+                rows.append(posting)
+                tags.append(owner)
+                weights.append(weight)
+                first.append(1.0 if copy == 0 else 0.0)
+                if owner < whole:
+                    masses[owner] += weight
+                    rarest[owner] = max(rarest[owner], weight)
+        sizes = np.array([posting.size for posting in rows], dtype=np.int64)
+        return cls(
+            rows=np.concatenate(rows),
+            parts=np.repeat(np.array(tags, dtype=np.int64), sizes),
+            weights=np.repeat(np.array(weights, dtype=np.float64), sizes),
+            first=np.repeat(np.array(first, dtype=np.float64), sizes),
+            slots=whole + 1,
+            part_masses=masses,
+            part_weights=rarest,
+        )
+
+
+def _query_coverage(
+    by_part: NDArray[np.float64],
+    part_masses: NDArray[np.float64],
+    part_weights: NDArray[np.float64],
+    evidence: NDArray[np.float64],
+) -> NDArray[np.float64]:
+    """How much of each query name part a candidate covers, rarer parts weighing more.
+
+    Sum over parts of (rarest key's weight) * (share of the part's key weight shared) ** 0.5;
+    the total evidence when the keyer gives no key for single parts.
+    """
+    if part_masses.size == 0:
+        return evidence.copy()
+    shares = np.minimum(by_part[:, :-1] / np.maximum(part_masses, 1e-9), 1.0)
+    result: NDArray[np.float64] = (shares**PART_COVERAGE_EXPONENT) @ part_weights
+    return result
+
+
+def _name_tokens(person: Person) -> list[str]:
+    """The distinct words of a person's names (MRZ fillers, commas and hyphens split)."""
+    words: dict[str, None] = {}
+    for name in person.names:
+        for text in (name.text, name.family, name.given):
+            for word in _TOKEN_SEPARATORS.split(text):
+                if word:
+                    words.setdefault(word.casefold(), None)
+    return list(words)
+
+
+def _undated(person: Person) -> Person:
+    """The person without a date of birth: the index weighs birth years itself."""
+    if person.birth_date is None:
+        return person
+    return replace(person, birth_date=None, birth_date_approximate=False)
+
+
+def _grouped(rows: NDArray[np.int32]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Distinct rows (ascending) and, per posting, the index of its row among them."""
     highest = int(rows.max())
     if rows.size * 16 < highest:
         # Few postings over many entries: sorting them beats a pass over every entry.
         distinct, inverse = np.unique(rows, return_inverse=True)
-        totals = np.bincount(inverse, weights=weights).astype(np.float64, copy=False)
-        return distinct.astype(np.int64), totals
-    sums = np.bincount(rows, weights=weights, minlength=highest + 1).astype(np.float64, copy=False)
-    distinct_rows = np.flatnonzero(sums).astype(np.int64, copy=False)
-    return distinct_rows, sums[distinct_rows]
+        return distinct.astype(np.int64), inverse.astype(np.int64)
+    seen = np.zeros(highest + 1, dtype=bool)
+    seen[rows] = True
+    distinct_rows = np.flatnonzero(seen)
+    slot = np.empty(highest + 1, dtype=np.int64)
+    slot[distinct_rows] = np.arange(distinct_rows.size)
+    return distinct_rows.astype(np.int64), slot[rows]
 
 
 def _best(

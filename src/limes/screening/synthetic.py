@@ -388,7 +388,9 @@ def name_parts(identity: Identity, rendering: Rendering) -> tuple[list[str], lis
     if fathers_shown:
         fathers = [_spell(forms, rendering, 3 + n) for n, forms in enumerate(fathers_shown)]
         if rendering.nasab_particle:
-            fathers[0] = f"{rendering.nasab_particle} {fathers[0]}"
+            # In Arabic script the particle is بن whichever Latin form the list uses.
+            particle = "بن" if rendering.system == NATIVE else rendering.nasab_particle
+            fathers[0] = f"{particle} {fathers[0]}"
         given += fathers
     family = [_spell(forms, rendering, 6 + n) for n, forms in enumerate(identity.family)]
     if identity.culture is Culture.ARABIC and family:
