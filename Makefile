@@ -34,6 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/overstayers.py
 	$(BIN)/python bench/ees_register.py
 	$(BIN)/python bench/biometrics.py all
+	$(BIN)/python bench/screening.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

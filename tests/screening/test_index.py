@@ -2,8 +2,9 @@
 
 The toy engine matches two people when their family names agree (case aside) and their
 birth years agree or one is unknown; its keys are the family name, and the family name with
-the birth year. Whatever the index does with keys, evidence and the top-K cut, it must
-return what comparing the query with every entry returns.
+the birth year (the index keys names without the date of birth, so only the first reaches
+it). Whatever the index does with keys, ranking and the top-K cut, it must return what
+comparing the query with every entry returns.
 """
 
 import os
@@ -72,9 +73,9 @@ def found(index: ScreeningIndex, query: Person) -> set[str]:
     return {hit.entry_id for hit in hits}
 
 
-def toy_index(entries: list[tuple[str, Person]], **options: int) -> ScreeningIndex:
+def toy_index(entries: list[tuple[str, Person]], top_k: int = 64) -> ScreeningIndex:
     return ScreeningIndex(
-        entries, entry_keyer=toy_keys, query_keyer=toy_keys, comparer=toy_compare, **options
+        entries, entry_keyer=toy_keys, query_keyer=toy_keys, comparer=toy_compare, top_k=top_k
     )
 
 
@@ -117,12 +118,23 @@ def test_top_k_keeps_the_entries_with_the_most_evidence() -> None:
 
     candidates = index.candidate_ids(query)
 
-    # Sharing the name and the birth year is more evidence than sharing the name alone.
+    # The same birth year ranks before another or an unknown one.
     assert len(candidates) == 5
     if len(exact) >= 5:
         assert set(candidates) <= exact
     else:
         assert set(candidates[: len(exact)]) == exact
+
+
+def test_distant_birth_years_rank_after_unknown_ones() -> None:
+    def person(year: str | None) -> Person:
+        return Person(names=(Name(family="Same"),), birth_date=year)
+
+    entries = [("far", person("1950")), ("unknown", person(None)), ("near", person("1979"))]
+    entries += [("same", person("1980-02-02"))]
+    index = toy_index(entries)
+
+    assert index.candidate_ids(person("1980-01-01")) == ["same", "near", "unknown", "far"]
 
 
 def test_ties_at_the_cut_go_to_the_earliest_entries() -> None:
