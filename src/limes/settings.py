@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     time_zone: str = "Europe/Brussels"
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    # The ETIAS public routes (no account) per client address: a steady rate, and the
+    # burst a client may send at once (api/rate_limit.py; per process).
+    etias_public_requests_per_minute: float = Field(default=30, gt=0, le=60_000)
+    etias_public_burst: int = Field(default=10, ge=1, le=10_000)
 
     # Biometrics (docs/biometrics.md). Verification thresholds: lowering the face distance
     # or raising the fingerprint score cuts false matches and adds false non-matches.

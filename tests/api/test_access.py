@@ -5,6 +5,7 @@ from fastapi.testclient import TestClient
 
 from limes.access.model import Role
 from limes.access.policy import Action, allowed_roles
+from limes.api.etias_forms import EXAMPLE
 from tests.api.bodies import document_body, entry_body, traveller_body
 from tests.api.conftest import bearer
 
@@ -240,6 +241,117 @@ ROUTES: list[tuple[str, str, str, dict[str, Any] | None, Action]] = [
         {"country": "UTO", "number": "SPEC1"},
         Action.WATCHLIST_READ,
     ),
+    ("GET", "/etias/central-unit/queue", "", None, Action.ETIAS_CENTRAL_VERIFY),
+    ("GET", "/etias/national-unit/queue", "", None, Action.ETIAS_NATIONAL_DECIDE),
+    ("GET", "/etias/overdue", "", None, Action.ETIAS_CASE_READ),
+    ("GET", "/etias/applications/{application_id}", "", None, Action.ETIAS_CASE_READ),
+    (
+        "POST",
+        "/etias/applications/{application_id}/hits/{hit_id}/verification",
+        "",
+        {"verdict": "false", "reason": "test"},
+        Action.ETIAS_CENTRAL_VERIFY,
+    ),
+    (
+        "POST",
+        "/etias/applications/{application_id}/information-requests",
+        "",
+        {"questions": "test"},
+        Action.ETIAS_NATIONAL_DECIDE,
+    ),
+    (
+        "POST",
+        "/etias/applications/{application_id}/interview",
+        "",
+        {"scheduled_at": "2026-11-30T09:00:00+00:00", "remote": True, "reason": "test"},
+        Action.ETIAS_NATIONAL_DECIDE,
+    ),
+    (
+        "POST",
+        "/etias/applications/{application_id}/interview/outcome",
+        "",
+        {"attended": True},
+        Action.ETIAS_NATIONAL_DECIDE,
+    ),
+    (
+        "POST",
+        "/etias/applications/{application_id}/decision",
+        "",
+        {"kind": "issue"},
+        Action.ETIAS_NATIONAL_DECIDE,
+    ),
+    (
+        "POST",
+        "/etias/authorisations/{authorisation_number}/annul",
+        "",
+        {"grounds": ["security_risk"], "reason": "test"},
+        Action.ETIAS_AUTHORISATION_MANAGE,
+    ),
+    (
+        "POST",
+        "/etias/authorisations/{authorisation_number}/revoke",
+        "",
+        {"grounds": ["security_risk"], "reason": "test"},
+        Action.ETIAS_AUTHORISATION_MANAGE,
+    ),
+    ("POST", "/etias/rescreen", "", {}, Action.ETIAS_CENTRAL_VERIFY),
+    (
+        "POST",
+        "/etias/carrier-query",
+        "",
+        {"document": document_body(), "nationality": "USA"},
+        Action.ETIAS_CARRIER_QUERY,
+    ),
+    ("POST", "/etias/border-query", "", {"mrz": ["P<UTO"]}, Action.ETIAS_BORDER_QUERY),
+    ("GET", "/etias/screening-rules", "", None, Action.ETIAS_RULES_MANAGE),
+    (
+        "POST",
+        "/etias/screening-rules",
+        "",
+        {"risk": "security", "conditions": [], "reason": "test"},
+        Action.ETIAS_RULES_MANAGE,
+    ),
+    (
+        "POST",
+        "/etias/screening-rules/{rule_id}/versions",
+        "",
+        {"reason": "test"},
+        Action.ETIAS_RULES_MANAGE,
+    ),
+    ("GET", "/etias/screening-rules/{rule_id}/history", "", None, Action.ETIAS_RULES_MANAGE),
+    (
+        "POST",
+        "/etias/impact-assessment",
+        "",
+        {"entry": {"offence": "terrorist_offence", "email": "x@example.org"}},
+        Action.ETIAS_IMPACT_ASSESS,
+    ),
+    ("GET", "/etias/fairness-report", "", None, Action.ETIAS_STATISTICS_READ),
+    (
+        "POST",
+        "/screening/compare",
+        "",
+        {"query": {"names": [{"text": "A B"}]}, "candidate": {"names": [{"text": "A C"}]}},
+        Action.SCREENING_COMPARE,
+    ),
+]
+
+# The ETIAS applicant's routes: no account, so no token (Reg. 2018/1240 art. 15); the API
+# acts for the applicant. Method, path as declared, body.
+PUBLIC_ROUTES: list[tuple[str, str, dict[str, Any]]] = [
+    ("POST", "/etias/applications", EXAMPLE),
+    ("POST", "/etias/applications/{application_id}/status", {"document_number": "X1"}),
+    (
+        "POST",
+        "/etias/applications/{application_id}/information-reply",
+        {"document_number": "X1", "reply": "test"},
+    ),
+    ("POST", "/etias/applications/{application_id}/retention-consent", {"document_number": "X1"}),
+    (
+        "POST",
+        "/etias/authorisations/self-revoke",
+        {"application_id": "a-unknown", "document_number": "X1"},
+    ),
 ]
 
 
@@ -252,6 +364,10 @@ _PATH_VALUES = {
     "{identity_id}": "i-unknown",
     "{alert_id}": "a-unknown",
     "{entry_id}": "e-unknown",
+    "{application_id}": "a-unknown",
+    "{hit_id}": "h-unknown",
+    "{authorisation_number}": "TA-UNKNOWN",
+    "{rule_id}": "rule-unknown",
 }
 
 
@@ -338,7 +454,24 @@ def test_every_route_but_health_is_in_the_role_table(client: TestClient) -> None
         for method in operations
     }
 
-    assert declared - {("GET", "/health")} == {(method, path) for method, path, *_ in ROUTES}
+    assert declared - {("GET", "/health")} == {
+        (method, path) for method, path, *_ in ROUTES + PUBLIC_ROUTES
+    }
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"), PUBLIC_ROUTES, ids=[f"{m} {p}" for m, p, _ in PUBLIC_ROUTES]
+)
+def test_each_public_route_answers_without_a_token_and_a_token_changes_nothing(
+    client: TestClient, tokens: dict[Role, str], method: str, path: str, body: object
+) -> None:
+    anonymous = _call(client, method, path, "", body, None)
+    with_token = _call(client, method, path, "", body, tokens[Role.CARRIER])
+
+    assert anonymous.status_code not in {401, 403}
+    assert with_token.status_code == anonymous.status_code
+    description = client.get(f"{V1}/openapi.json").json()["paths"][V1 + path]["post"]
+    assert "No account" in description["description"]
 
 
 def test_each_route_states_its_roles_in_the_openapi_description(client: TestClient) -> None:

@@ -22,13 +22,18 @@ from limes.access.service import SYSTEM
 from limes.api.app import create_app
 from limes.bootstrap import build_memory_services
 from limes.core.time import FixedClock
+from limes.settings import MEMORY_DATABASE_URL, Settings
 from tests.api.conftest import NOW, SCHIPHOL
 
 _services = build_memory_services(FixedClock(NOW))
 _services.registry.add_border_crossing_point(SCHIPHOL, SYSTEM)
 _, _TOKEN = _services.users.add_user("fuzzer", list(Role), authority="KMar", state="NLD")
 
-schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", create_app(_services))
+# A burst no run reaches, so that the ETIAS public routes' requests reach the services
+# rather than the rate limit (tests/api/test_etias_api.py covers the 429).
+_SETTINGS = Settings(database_url=MEMORY_DATABASE_URL, etias_public_burst=10_000)
+
+schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", create_app(_services, _SETTINGS))
 
 
 @schema.parametrize()

@@ -57,11 +57,21 @@ STATUS_BY_CODE: Final[Mapping[str, int]] = MappingProxyType(
         "watchlist.not_responsible": 403,
         "watchlist.import_interrupted": 503,
         "watchlist.*": 422,
+        "etias.application_not_found": 404,
+        "etias.authorisation_not_found": 404,
+        "etias.hit_not_found": 404,
+        "etias.screening_rule_not_found": 404,
+        "etias.duplicate_application": 409,
+        "etias.invalid_transition": 409,
+        "etias.not_responsible_state": 403,
+        "etias.*": 422,
+        "screening.*": 422,
         "stay.*": 422,
         "mrz.*": 422,
         "request.invalid": 422,
         "request.unreadable_body": 400,
         "request.too_large": 413,
+        "request.rate_limited": 429,
         "request.unknown_route": 404,
         "request.method_not_allowed": 405,
         "request.http_error": 400,
@@ -78,10 +88,17 @@ class ErrorDetail(BaseModel):
     message: str
 
 
+class FieldProblem(BaseModel):
+    """A field of a form (e.g. `travel_document.number`) and what is wrong with it."""
+
+    field: str
+    type: str
+
+
 class ErrorBody(BaseModel):
     code: str
     message: str
-    details: list[ErrorDetail] | None = None
+    details: list[ErrorDetail | FieldProblem] | None = None
 
 
 class ErrorRead(BaseModel):
@@ -98,6 +115,7 @@ _MEANINGS: Final = {
     409: "The request contradicts what is registered (e.g. already inside).",
     413: "The body is larger than 64 KiB (12 MiB on routes that carry images).",
     422: "The request is malformed or breaks a rule (e.g. out of scope, unknown BCP).",
+    429: "Too many requests from this address: wait the seconds `Retry-After` gives.",
     503: "The central store cannot be reached.",
 }
 
