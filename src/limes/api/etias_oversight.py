@@ -138,6 +138,13 @@ class ImpactBody(Schema):
         return self
 
 
+def entry_proposal(entry: WatchlistEntryCreate, actor: Actor, at: datetime) -> ProposedEntrySource:
+    """A proposed watchlist entry as the source an impact assessment replays."""
+    # The Central Unit enters no watchlist data (art. 34(2)) but may assess an entry; the
+    # party only names the hits' Member State, which the report does not count.
+    return ProposedEntrySource(entry.to_domain(entering_party(actor) or EUROPOL, at))
+
+
 class CellRead(Schema):
     dimension: str
     value: str
@@ -276,10 +283,7 @@ def assess_impact(body: ImpactBody, services: ServicesDep, actor: Assessor) -> I
         proposal = body.rule.proposal(actor.user_name, now)
         return ImpactReportRead.from_domain(services.etias.impact_assessment(actor, proposal))
     assert body.entry is not None  # the body's validator allows nothing else
-    # The Central Unit enters no watchlist data (art. 34(2)) but may assess an entry; the
-    # party only names the hits' Member State, which the report does not count.
-    entry = body.entry.to_domain(entering_party(actor) or EUROPOL, now)
-    source = ProposedEntrySource(entry)
+    source = entry_proposal(body.entry, actor, now)
     return ImpactReportRead.from_domain(services.etias.impact_assessment(actor, source))
 
 

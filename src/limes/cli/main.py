@@ -10,6 +10,7 @@ from limes.cli import (
     db,
     demo,
     ees,
+    etias,
     mid,
     mrz,
     screening,
@@ -45,6 +46,7 @@ app.add_typer(biometrics.app, name="biometrics")
 app.add_typer(mid.app, name="mid")
 app.add_typer(watchlist.app, name="watchlist")
 app.add_typer(screening.app, name="screening")
+app.add_typer(etias.app, name="etias")
 app.command(name="seed")(seed.seed)
 app.command(name="serve")(serve.serve)
 app.command(name="demo")(demo.demo)
