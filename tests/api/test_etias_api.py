@@ -16,6 +16,7 @@ from limes.api.rate_limit import TokenBuckets
 from limes.bootstrap import Services
 from limes.core.mrz.model import MrzFields, MrzFormat
 from limes.core.mrz.writer import write_mrz
+from limes.core.time import FixedClock
 from limes.settings import MEMORY_DATABASE_URL, Settings
 from tests.api.conftest import bearer
 from tests.builders import make_actor
@@ -596,3 +597,108 @@ def test_two_people_are_compared_with_reasons_and_the_comparison_is_audited(
     assert result["score"] >= result["threshold"] == 0.7
     assert {reason["code"] for reason in result["reasons"]} >= {"birth_date"}
     assert services.audit.verify(AUDITOR).entries_checked == before + 1
+
+
+def declaring_a_conviction() -> dict[str, Any]:
+    """A form whose only hit is the applicant's own answer: straight to the National Unit."""
+    return form(background=EXAMPLE["background"] | {"criminal_conviction": True})
+
+
+def test_information_is_requested_answered_and_a_missed_interview_refused(
+    client: TestClient, clock: FixedClock, tokens: dict[Role, str]
+) -> None:
+    national = bearer(tokens[Role.ETIAS_UNIT])
+    answer = apply(client, declaring_a_conviction())
+    case = f"{ETIAS}/applications/{answer['application_id']}"
+    proof = {"document_number": DOCUMENT}
+    assert answer["status"] == "national_unit_assessment"
+
+    asked = client.post(
+        f"{case}/information-requests",
+        json={"questions": "Which offence, and when was the sentence served?"},
+        headers=national,
+    )
+    seen = client.post(f"{case}/status", json=proof).json()
+    clock.advance(days=2)
+    replied = client.post(
+        f"{case}/information-reply", json=proof | {"reply": "A traffic offence in 2019."}
+    )
+    invited = client.post(
+        f"{case}/interview",
+        json={
+            "scheduled_at": "2026-11-30T10:00:00+00:00",
+            "remote": True,
+            "reason": "the reply leaves the dates open",
+        },
+        headers=national,
+    )
+    invitation_seen = client.post(f"{case}/status", json=proof).json()
+    clock.advance(days=6)
+    missed = client.post(f"{case}/interview/outcome", json={"attended": False}, headers=national)
+    refused = client.post(
+        f"{case}/decision",
+        json={"kind": "refuse", "grounds": ["no_show_at_interview"], "reason": "did not attend"},
+        headers=national,
+    )
+    consent = client.post(f"{case}/retention-consent", json=proof)
+
+    assert asked.json()["status"] == "information_requested"
+    assert (seen["status"], seen["questions"]) == (
+        "information_requested",
+        "Which offence, and when was the sentence served?",
+    )
+    assert seen["reply_due"] == "2026-12-03T09:00:00+00:00"
+    assert replied.json()["status"] == "national_unit_assessment"
+    assert invited.json()["interview"]["remote"] is True
+    assert invitation_seen["interview_at"] == "2026-11-30T10:00:00+00:00"
+    assert missed.json()["interview"]["attended"] is False
+    assert (refused.json()["status"], refused.json()["decisions"][-1]["grounds"]) == (
+        "refused",
+        ["no_show_at_interview"],
+    )
+    assert (consent.status_code, consent.json()["error"]["code"]) == (
+        409,
+        "etias.invalid_transition",
+    )
+
+
+def test_an_unanswered_request_becomes_overdue_and_may_be_refused_for_it(
+    client: TestClient, clock: FixedClock, tokens: dict[Role, str]
+) -> None:
+    national = bearer(tokens[Role.ETIAS_UNIT])
+    answer = apply(client, declaring_a_conviction())
+    case = f"{ETIAS}/applications/{answer['application_id']}"
+    client.post(f"{case}/information-requests", json={"questions": "Which?"}, headers=national)
+
+    clock.advance(days=11)
+    overdue = client.get(f"{ETIAS}/overdue", headers=national).json()
+    late_reply = client.post(
+        f"{case}/information-reply", json={"document_number": DOCUMENT, "reply": "Late."}
+    )
+    refused = client.post(
+        f"{case}/decision",
+        json={"kind": "refuse", "grounds": ["no_reply_to_information_request"]},
+        headers=national,
+    )
+
+    assert [c["application_id"] for c in overdue] == [answer["application_id"]]
+    assert late_reply.status_code == 409
+    assert refused.json()["status"] == "refused"
+
+
+def test_the_holder_consents_to_a_longer_retention(
+    client: TestClient, tokens: dict[Role, str]
+) -> None:
+    answer = apply(client, form())
+
+    consent = client.post(
+        f"{ETIAS}/applications/{answer['application_id']}/retention-consent",
+        json={"document_number": DOCUMENT},
+    )
+    case = client.get(
+        f"{ETIAS}/applications/{answer['application_id']}",
+        headers=bearer(tokens[Role.ETIAS_CENTRAL_UNIT]),
+    )
+
+    assert consent.json()["status"] == "issued"
+    assert case.json()["retention_consent"] is True
