@@ -24,6 +24,10 @@ _DIMENSION_NAMES: Final = {"nationality": "Nationality", "sex": "Sex", "age_band
 
 def bar_chart(rows: Sequence[tuple[str, int | None]], caption: str) -> str:
     """A horizontal bar chart: one bar per (label, count); a None count is shown suppressed."""
+    if not rows:
+        return (
+            f'<figure><figcaption>{escape(caption)}</figcaption><p class="note">None.</p></figure>'
+        )
     largest = max((count for _, count in rows if count), default=1)
     height = len(rows) * (_BAR_HEIGHT + _GAP) + _GAP
     width = _LABEL_WIDTH + _BAR_WIDTH + 80

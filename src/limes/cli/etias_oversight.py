@@ -26,7 +26,10 @@ rules = typer.Typer(
 
 RULES_PURPOSE = "etias_screening_rules"
 RuleFile = Annotated[
-    Path, typer.Argument(help="JSON: {rule_id?, risk, conditions, reason} (docs/etias.md).")
+    Path,
+    typer.Argument(
+        help="JSON as POST /api/v1/etias/screening-rules takes: rule_id?, risk, conditions, reason."
+    ),
 ]
 HtmlOption = Annotated[
     Path | None, typer.Option("--html", help="Also write a self-contained HTML report here.")
