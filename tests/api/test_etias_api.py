@@ -702,3 +702,31 @@ def test_the_holder_consents_to_a_longer_retention(
 
     assert consent.json()["status"] == "issued"
     assert case.json()["retention_consent"] is True
+
+
+def test_a_limited_territorial_validity_answers_carriers_by_the_state_of_entry(
+    client: TestClient, tokens: dict[Role, str]
+) -> None:
+    national, carrier = bearer(tokens[Role.ETIAS_UNIT]), bearer(tokens[Role.CARRIER])
+    answer = apply(client, declaring_a_conviction())
+
+    decided = client.post(
+        f"{ETIAS}/applications/{answer['application_id']}/decision",
+        json={
+            "kind": "limited_territorial_validity",
+            "territorial_validity": ["NLD"],
+            "reason": "humanitarian grounds (art. 44)",
+        },
+        headers=national,
+    )
+    answers = {
+        entry: client.post(
+            f"{ETIAS}/carrier-query",
+            json=carrier_query() | ({"state_of_entry": entry} if entry else {}),
+            headers=carrier,
+        ).json()["answer"]
+        for entry in ("NLD", "FRA", None)
+    }
+
+    assert decided.json()["authorisation"]["territorial_validity"] == ["NLD"]
+    assert answers == {"NLD": "OK", "FRA": "NOT_OK", None: "NOT_OK"}
