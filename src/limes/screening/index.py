@@ -10,9 +10,12 @@ document frequency, log(1 + N/df)), ranks the entries by how much of the query's
 and of their own keys they share and by birth year (see the ranking constants), and runs
 the full comparison on the K entries ranked first only.
 
-Names are keyed without the date of birth; the index weighs birth years itself from the
-`Person`. Keys that pair a name with a year would leave an entry without a date of birth
-(unknown, not different) behind every same-name entry born in the query's years.
+Birth years: an entry's name keys are filed under its birth year ("ivanov|1970"), or
+under "?" when it has none or an approximate one; a query looks in the years within
+`birth_year_slack` of its own, and in "?". Entries born further apart are never compared
+(the engine vetoes years three or more apart), an entry without a date of birth is always
+found (unknown, not different), and each posting list holds one year's entries only. The
+index pairs keys with years itself: the keyer sees people without their date of birth.
 
 Storage (numpy, CSR style): each key is hashed to a stable 64-bit integer (BLAKE2b, never
 Python's per-process `hash`); `key_hashes` holds the sorted distinct hashes, `offsets` where
@@ -42,23 +45,24 @@ ProgressCallback = Callable[[int], None]
 DEFAULT_TOP_K: Final = 64
 # A key whose posting list is longer than this is skipped when the query has rarer keys.
 DEFAULT_HUGE_POSTINGS: Final = 100_000
-# Birth years two or fewer apart are "near"; further apart the engine vetoes the pair
-# (keys.py asks for the same two years either side).
+# A query finds entries born up to this many years from its own year, and those without a
+# year; the engine vetoes years three or more apart (keys.py asks for the same years).
 DEFAULT_BIRTH_YEAR_SLACK: Final = 2
 
 # Ranking (measured on synthetic watchlists, bench/screening.py): a candidate's figure is
 #   sum over query name parts of (rarest key weight) * (share of the part's keys shared) ** 0.5
 #   * (share of the entry's own key weight the query covers) ** 0.5
-#   * a birth-year factor: same year 2, within the slack 1.5, unknown 1, further 0.1.
+#   * a birth-year factor: same year 2, another year within the slack 1.5, unknown 1.
 # Covering every part of the query and every part of the entry is what the engine rewards;
 # summing the weights alone let entries that share many keys of one part crowd out an
 # entry that holds only a surname and a date of birth (art. 34(4)).
 PART_COVERAGE_EXPONENT: Final = 0.5
+FAMILY_PART_WEIGHT: Final = 1.5  # a part the query marks as family name (logic-v2 uses 1.3)
 ENTRY_COVERAGE_EXPONENT: Final = 0.5
 SAME_BIRTH_YEAR_FACTOR: Final = 2.0
 NEAR_BIRTH_YEAR_FACTOR: Final = 1.5
-FAR_BIRTH_YEAR_FACTOR: Final = 0.1
 
+_UNKNOWN_YEAR: Final = "?"
 _TOKEN_SEPARATORS: Final = re.compile(r"[\s,<\-‐‑–—/]+")
 _BUILD_CHUNK: Final = 65_536  # entries keyed between two progress reports
 _HASH_CACHE_LIMIT: Final = 1 << 20  # distinct key strings remembered while hashing
@@ -80,25 +84,31 @@ class _KeyHasher:
     def __init__(self) -> None:
         self._cache: dict[str, int] = {}
 
-    def hashes(self, keys: Iterable[str]) -> set[int]:
-        cache = self._cache
-        found: set[int] = set()
-        for key in keys:
-            value = cache.get(key)
-            if value is None:
-                if len(cache) >= _HASH_CACHE_LIMIT:
-                    cache.clear()
-                value = cache[key] = key_hash(key)
-            found.add(value)
-        return found
+    def hash_list(self, key: str, buckets: Iterable[str]) -> list[int]:
+        """The hashes of `key|bucket`, bucket by bucket."""
+        return [self.hash(f"{key}|{bucket}") for bucket in buckets]
+
+    def hash(self, text: str) -> int:
+        value = self._cache.get(text)
+        if value is None:
+            if len(self._cache) >= _HASH_CACHE_LIMIT:
+                self._cache.clear()
+            value = self._cache[text] = key_hash(text)
+        return value
+
+    def hashes(self, keys: Iterable[str], buckets: Iterable[str] = ("",)) -> set[int]:
+        """The hashes of `key|bucket` for every key and bucket ("" = the key alone)."""
+        suffixes = [f"|{bucket}" if bucket else "" for bucket in buckets]
+        return {self.hash(key + suffix) for key in keys for suffix in suffixes}
 
 
 @dataclass(frozen=True, slots=True)
 class ScreeningHit:
     """One watchlist entry the engine compared with the query, and its answer.
 
-    `evidence` is the index's own ranking figure (sum of the shared keys' IDF weights); it
-    chose the entry for comparison and decides nothing.
+    `evidence` is the index's own ranking figure (how much of the query's name parts and of
+    the entry's keys they share, weighed by rarity and birth year); it chose the entry for
+    comparison and decides nothing.
     """
 
     entry_id: str
@@ -153,7 +163,7 @@ class ScreeningIndex:
         comparer: Comparer | None = None,
         top_k: int = DEFAULT_TOP_K,
         huge_postings: int = DEFAULT_HUGE_POSTINGS,
-        birth_year_slack: int | None = DEFAULT_BIRTH_YEAR_SLACK,
+        birth_year_slack: int = DEFAULT_BIRTH_YEAR_SLACK,
         on_progress: ProgressCallback | None = None,
     ) -> None:
         if top_k < 1:
@@ -172,6 +182,7 @@ class ScreeningIndex:
         self._birth_years = np.zeros(0, dtype=np.int16)
         self._masses = np.zeros(0, dtype=np.float32)  # each entry's own evidence if all shared
         self._live = 0
+        self._years: set[int] = set()  # birth years held, 0 for unknown
         self._overlay: dict[int, list[int]] = {}
         self._overlay_postings = 0
         self._key_hashes: NDArray[np.uint64] = np.empty(0, dtype=np.uint64)
@@ -197,7 +208,7 @@ class ScreeningIndex:
             self._entry_ids.append(entry_id)
             self._persons.append(person)
             years.append(_birth_year(person))
-            entry_hashes = self._hasher.hashes(self._entry_keyer(_undated(person)))
+            entry_hashes = self._entry_hashes(person)
             hashes.extend(entry_hashes)
             rows.extend([row] * len(entry_hashes))
             if (row + 1) % _BUILD_CHUNK == 0:
@@ -218,6 +229,25 @@ class ScreeningIndex:
         self._masses = self._entry_masses()
         if on_progress is not None:
             on_progress(count)
+
+    def _entry_hashes(self, person: Person) -> set[int]:
+        """The entry's name keys, filed under its birth year ("?" when unknown)."""
+        year = _birth_year(person)
+        self._years.add(year)
+        bucket = str(year) if year else _UNKNOWN_YEAR
+        return self._hasher.hashes(self._entry_keyer(_undated(person)), (bucket,))
+
+    def _query_years(self, query: Person) -> list[int]:
+        """The birth years a query looks in, ascending, then 0 for "unknown".
+
+        Its own year and those within the slack; every year the index holds when the query
+        has no usable year.
+        """
+        year = _birth_year(query)
+        if year == 0:
+            return [*sorted(self._years - {0}), 0]
+        slack = self.birth_year_slack
+        return [*range(year - slack, year + slack + 1), 0]
 
     def _entry_masses(self) -> NDArray[np.float32]:
         """Per entry, the summed IDF weight of all its keys (what a perfect query shares)."""
@@ -244,7 +274,7 @@ class ScreeningIndex:
             self._masses = np.concatenate(
                 (self._masses, np.zeros(capacity - row, dtype=np.float32))
             )
-        values = self._hasher.hashes(self._entry_keyer(_undated(person)))
+        values = self._entry_hashes(person)
         for value in values:
             self._overlay.setdefault(value, []).append(row)
             self._overlay_postings += 1
@@ -288,8 +318,7 @@ class ScreeningIndex:
             np.concatenate(hashes), np.concatenate(rows).astype(np.int32)
         )
         self._entry_ids = [self._entry_ids[row] for row in kept]
-        persons = [self._persons[row] for row in kept]
-        self._persons = persons
+        self._persons = [self._persons[row] for row in kept]
         self._row_of = {entry_id: row for row, entry_id in enumerate(self._entry_ids)}
         self._alive = np.ones(kept.size, dtype=bool)
         self._birth_years = self._birth_years[kept]
@@ -314,7 +343,8 @@ class ScreeningIndex:
 
     def document_frequency(self, key: str) -> int:
         """How many entries, removed ones included until `compact()`, carry the key."""
-        return self._frequency(key_hash(key))
+        buckets = [*(str(year) for year in self._years if year), _UNKNOWN_YEAR]
+        return sum(self._frequency(value) for value in self._hasher.hashes([key], buckets))
 
     def _frequency(self, value: int) -> int:
         position = int(np.searchsorted(self._key_hashes, np.uint64(value)))
@@ -411,7 +441,8 @@ class ScreeningIndex:
             .astype(np.float64, copy=False)
             .reshape(count, found.slots)
         )
-        score = _query_coverage(by_part, found.part_masses, found.part_weights, evidence)
+        buckets = found.buckets_of(self._birth_years[rows])
+        score = _query_coverage(by_part, found.part_masses[buckets], found.part_weights, evidence)
         masses = np.maximum(self._masses[rows].astype(np.float64), 1e-9)
         score *= np.minimum(evidence / masses, 1.0) ** ENTRY_COVERAGE_EXPONENT
         score *= self._birth_year_factors(query, rows)
@@ -421,49 +452,72 @@ class ScreeningIndex:
         return _best(rows, score, limit)
 
     def _postings_of(self, query: Person) -> "_Postings | None":
-        """The postings of the query's keys, each tagged with the name part whose key it is."""
+        """The postings of the query's keys in its birth-year buckets, tagged by name part."""
         if self._live == 0:
             return None
-        parts = [
-            self._hasher.hashes(self._query_keyer(Person(names=(Name(text=token),))))
-            for token in _name_tokens(query)
+        years = self._query_years(query)
+        buckets = [str(year) if year else _UNKNOWN_YEAR for year in years]
+        keyed = [
+            (set(self._query_keyer(Person(names=(Name(text=word),)))), is_family)
+            for word, is_family in _name_tokens(query).items()
         ]
-        parts = [keys for keys in parts if keys]
-        wanted = set(self._hasher.hashes(self._query_keyer(_undated(query)))).union(*parts)
-        if not wanted:
-            return None
-        lists = {value: rows for value in wanted if (rows := self._posting_list(value)).size}
+        parts = [keys for keys, _ in keyed if keys]
+        family = [is_family for keys, is_family in keyed if keys]
+        owners: dict[str, list[int]] = {}
+        for part, keys in enumerate(parts):
+            for key in keys:
+                owners.setdefault(key, []).append(part)
+        for key in self._query_keyer(_undated(query)):
+            owners.setdefault(key, [len(parts)])  # a key of the whole name, of no single part
+        wanted = [
+            (value, bucket, key_owners)
+            for key, key_owners in owners.items()
+            for bucket, value in enumerate(self._hasher.hash_list(key, buckets))
+        ]
+        lists = [
+            (rows, bucket, key_owners)
+            for (_, bucket, key_owners), rows in zip(
+                wanted, self._posting_lists([value for value, _, _ in wanted]), strict=True
+            )
+            if rows.size
+        ]
         if not lists:
             return None
-        rare = [value for value, rows in lists.items() if rows.size <= self.huge_postings]
+        rare = [found for found in lists if found[0].size <= self.huge_postings]
         if rare and len(rare) < len(lists):
             # Huge lists (particles, the most common names) add latency and little evidence;
             # they are skipped only when rarer keys remain to find the candidates with.
-            lists = {value: lists[value] for value in rare}
-        return _Postings.tag(lists, parts, self._live)
+            lists = rare
+        return _Postings.tag(lists, family, years, self._live)
 
-    def _posting_list(self, value: int) -> NDArray[np.int32]:
-        position = int(np.searchsorted(self._key_hashes, np.uint64(value)))
-        rows = _EMPTY_ROWS
-        if position < self._key_hashes.size and int(self._key_hashes[position]) == value:
-            rows = self._postings[self._offsets[position] : self._offsets[position + 1]]
-        added = self._overlay.get(value)
-        if added:
-            rows = np.concatenate((rows, np.array(added, dtype=np.int32)))
-        return rows
+    def _posting_lists(self, values: list[int]) -> list[NDArray[np.int32]]:
+        """The rows filed under each key hash (arrays and overlay), one lookup for them all."""
+        hashes = np.array(values, dtype=np.uint64)
+        positions = np.searchsorted(self._key_hashes, hashes)
+        found = positions < self.key_count
+        found[found] = self._key_hashes[positions[found]] == hashes[found]
+        starts = self._offsets[np.where(found, positions, 0)].tolist()
+        ends = self._offsets[np.where(found, positions + 1, 0)].tolist()
+        lists = []
+        for value, start, end in zip(values, starts, ends, strict=True):
+            rows = self._postings[start:end]
+            added = self._overlay.get(value)
+            if added:
+                rows = np.concatenate((rows, np.array(added, dtype=np.int32)))
+            lists.append(rows)
+        return lists
 
     def _birth_year_factors(self, query: Person, rows: NDArray[np.int64]) -> NDArray[np.float64]:
         """Per candidate: more weight for the same birth year, much less for a distant one."""
         factors = np.ones(rows.size, dtype=np.float64)
         year = _birth_year(query)
-        if self.birth_year_slack is None or year == 0:
+        if year == 0:
             return factors
         years = self._birth_years[rows].astype(np.int32)
         apart = np.abs(years - year)
         known = years != 0
         factors[known & (apart <= self.birth_year_slack)] = NEAR_BIRTH_YEAR_FACTOR
         factors[known & (apart == 0)] = SAME_BIRTH_YEAR_FACTOR
-        factors[known & (apart > self.birth_year_slack)] = FAR_BIRTH_YEAR_FACTOR
         return factors
 
 
@@ -473,7 +527,8 @@ class _Postings:
 
     A key of several parts appears once per part; `first` marks one copy of each, so the
     total evidence counts every key once. Keys of no single part (the whole name's) go to
-    the extra part slot `slots - 1`.
+    the extra part slot `slots - 1`. Part masses are kept per birth-year bucket: an entry can
+    share a key only in its own bucket.
     """
 
     rows: NDArray[np.int32]
@@ -481,27 +536,31 @@ class _Postings:
     weights: NDArray[np.float64]
     first: NDArray[np.float64]
     slots: int
-    part_masses: NDArray[np.float64]  # per part: summed weight of its keys found
+    years: NDArray[np.int64]  # the buckets' years, ascending, then 0 for unknown
+    part_masses: NDArray[np.float64]  # per bucket and part: summed weight of its keys found
     part_weights: NDArray[np.float64]  # per part: weight of its rarest key found
 
     @classmethod
     def tag(
-        cls, lists: dict[int, NDArray[np.int32]], parts: list[set[int]], live: int
+        cls,
+        lists: list[tuple[NDArray[np.int32], int, list[int]]],
+        family: list[bool],
+        years: list[int],
+        live: int,
     ) -> "_Postings":
-        whole = len(parts)
+        part_count = len(family)
         rows, tags, weights, first = [], [], [], []
-        masses = np.zeros(whole, dtype=np.float64)
-        rarest = np.zeros(whole, dtype=np.float64)
-        for value, posting in lists.items():
+        masses = np.zeros((len(years), part_count), dtype=np.float64)
+        rarest = np.zeros(part_count, dtype=np.float64)
+        for posting, bucket, owners in lists:
             weight = math.log1p(live / posting.size)
-            owners = [index for index, keys in enumerate(parts) if value in keys] or [whole]
             for copy, owner in enumerate(owners):
                 rows.append(posting)
                 tags.append(owner)
                 weights.append(weight)
                 first.append(1.0 if copy == 0 else 0.0)
-                if owner < whole:
-                    masses[owner] += weight
+                if owner < part_count:
+                    masses[bucket, owner] += weight
                     rarest[owner] = max(rarest[owner], weight)
         sizes = np.array([posting.size for posting in rows], dtype=np.int64)
         return cls(
@@ -509,10 +568,17 @@ class _Postings:
             parts=np.repeat(np.array(tags, dtype=np.int64), sizes),
             weights=np.repeat(np.array(weights, dtype=np.float64), sizes),
             first=np.repeat(np.array(first, dtype=np.float64), sizes),
-            slots=whole + 1,
+            slots=part_count + 1,
+            years=np.array(years, dtype=np.int64),
             part_masses=masses,
-            part_weights=rarest,
+            part_weights=rarest * np.where(family, FAMILY_PART_WEIGHT, 1.0),
         )
+
+    def buckets_of(self, birth_years: NDArray[np.int16]) -> NDArray[np.int64]:
+        """The bucket of each candidate, from its birth year (0 = unknown, the last bucket)."""
+        known = self.years[:-1]
+        positions = np.searchsorted(known, birth_years.astype(np.int64))
+        return np.where(birth_years == 0, known.size, np.minimum(positions, known.size))
 
 
 def _query_coverage(
@@ -523,25 +589,37 @@ def _query_coverage(
 ) -> NDArray[np.float64]:
     """How much of each query name part a candidate covers, rarer parts weighing more.
 
-    Sum over parts of (rarest key's weight) * (share of the part's key weight shared) ** 0.5;
-    the total evidence when the keyer gives no key for single parts.
+    Sum over parts of (rarest key's weight) * (share of the part's key weight shared) ** 0.5,
+    with `part_masses` given per candidate; the total evidence when the keyer gives no key
+    for single parts.
     """
-    if part_masses.size == 0:
+    if part_weights.size == 0:
         return evidence.copy()
     shares = np.minimum(by_part[:, :-1] / np.maximum(part_masses, 1e-9), 1.0)
     result: NDArray[np.float64] = (shares**PART_COVERAGE_EXPONENT) @ part_weights
     return result
 
 
-def _name_tokens(person: Person) -> list[str]:
-    """The distinct words of a person's names (MRZ fillers, commas and hyphens split)."""
-    words: dict[str, None] = {}
+def _name_tokens(person: Person) -> dict[str, bool]:
+    """The distinct words of a person's names, each marked True when it is a family name.
+
+    A word is a family name when the name says so: its `family` field, the part before the
+    comma of "FAMILY, Given", or before `<<` in the MRZ form.
+    """
+    words: dict[str, bool] = {}
     for name in person.names:
-        for text in (name.text, name.family, name.given):
-            for word in _TOKEN_SEPARATORS.split(text):
+        family, given, text = name.family, name.given, name.text
+        for separator in ("<<", ","):
+            if separator in text:
+                family, _, given = text.partition(separator)
+                text = ""
+                break
+        for part, is_family in ((family, True), (given, False), (text, False)):
+            for word in _TOKEN_SEPARATORS.split(part):
                 if word:
-                    words.setdefault(word.casefold(), None)
-    return list(words)
+                    key = word.casefold()
+                    words[key] = words.get(key, False) or is_family
+    return words
 
 
 def _undated(person: Person) -> Person:
