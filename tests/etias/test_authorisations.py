@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -6,7 +7,11 @@ from hypothesis import strategies as st
 
 from limes.etias import authorisations, workflow
 from limes.etias.dates import add_years
-from limes.etias.errors import InvalidDecisionError, InvalidTransitionError
+from limes.etias.errors import (
+    InvalidDecisionError,
+    InvalidTransitionError,
+    NotResponsibleStateError,
+)
 from limes.etias.model import (
     ApplicationFile,
     ApplicationStatus,
@@ -80,6 +85,30 @@ def test_annulment_and_revocation_end_the_authorisation_with_their_ground() -> N
         authorisations.revoke(
             revoked, [RefusalGround.SECURITY_RISK], reason="x", by="nu", state="FRA", at=later
         )
+
+
+def test_only_the_responsible_state_revokes_a_file_that_has_one() -> None:
+    later = T0 + timedelta(days=10)
+    reviewed = replace(issued(), responsible_state="DEU")
+
+    with pytest.raises(NotResponsibleStateError):
+        authorisations.revoke(
+            reviewed, [RefusalGround.SECURITY_RISK], reason="x", by="nu", state="FRA", at=later
+        )
+    revoked = authorisations.revoke(
+        reviewed, [RefusalGround.SECURITY_RISK], reason="x", by="nu", state="DEU", at=later
+    )
+
+    assert revoked.status is ApplicationStatus.REVOKED
+
+
+def test_the_state_that_revokes_an_automatic_issue_becomes_responsible() -> None:
+    revoked = authorisations.revoke(
+        issued(), [RefusalGround.SECURITY_RISK], reason="x", by="nu", state="FRA",
+        at=T0 + timedelta(days=1),
+    )  # fmt: skip
+
+    assert revoked.responsible_state == "FRA"
 
 
 def test_a_revocation_needs_a_ground() -> None:

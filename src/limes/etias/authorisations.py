@@ -186,6 +186,15 @@ def _end(
     file: ApplicationFile, decision: Decision, *, by: str, state: str | None, at: datetime
 ) -> ApplicationFile:
     authorisation = _valid_authorisation(file, at)
+    # Art. 40-41: the National Unit of the Member State responsible annuls or revokes. A
+    # file that went through manual processing or a revocation review has one (art. 25);
+    # an authorisation issued automatically has none, and the Member State that holds the
+    # evidence acts and becomes responsible.
+    if state is not None and file.responsible_state and file.responsible_state != state:
+        raise NotResponsibleStateError(
+            "only the National Unit of the Member State responsible annuls or revokes "
+            "this authorisation (art. 25, 40-41)"
+        )
     annulled = decision.kind is DecisionKind.ANNUL
     ended = replace(
         authorisation,
@@ -203,6 +212,7 @@ def _end(
     return replace(
         file,
         hits=hits,
+        responsible_state=file.responsible_state or state,
         status=ApplicationStatus.ANNULLED if annulled else ApplicationStatus.REVOKED,
         authorisation=ended,
         decisions=(*file.decisions, record),

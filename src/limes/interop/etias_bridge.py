@@ -8,19 +8,12 @@ service's observer: it indexes the additions, then re-runs the sources concerned
 the ETIAS Central System (not as the user who added the alert, who may not see ETIAS).
 """
 
-from limes.access.model import Actor, Role
+from limes.access.model import Actor
 from limes.etias.answers import RescreenReport
 from limes.etias.service import EtiasService
+from limes.etias.service_base import CENTRAL_SYSTEM_ACTOR
 from limes.interop.watchlist_screening import WatchlistScreening
 from limes.watchlists.model import WatchlistAdditions
-
-CENTRAL_SYSTEM = Actor(
-    user_name="etias-central-system",
-    roles=frozenset({Role.ETIAS_CENTRAL_UNIT}),
-    authority="ETIAS Central System",
-    state="EUE",  # Doc 9303's code for the European Union
-    purpose="automatic re-screening of valid travel authorisations (art. 41(3))",
-)
 
 
 class EtiasWatchlistBridge:
@@ -39,4 +32,4 @@ class EtiasWatchlistBridge:
         if additions.watchlist_entries:
             sources.add("etias_watchlist")
         if sources:
-            self.last_report = self._etias.rescreen(CENTRAL_SYSTEM, sources=sources)
+            self.last_report = self._etias.rescreen(CENTRAL_SYSTEM_ACTOR, sources=sources)
