@@ -25,7 +25,7 @@ V1 = "/api/v1"
 ETIAS = f"{V1}/etias"
 DOCUMENT = EXAMPLE["travel_document"]["number"]
 AUDITOR = make_actor(Role.AUDITOR, name="auditor-1")
-EXAMPLE_FILE = Path(__file__).parents[2] / "docs" / "examples" / "etias_application.json"
+EXAMPLE_FILE = Path(__file__).parents[2] / "src" / "limes" / "examples" / "etias_application.json"
 
 
 def form(**overrides: Any) -> dict[str, Any]:

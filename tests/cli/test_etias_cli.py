@@ -11,7 +11,7 @@ from limes.core.mrz.model import MrzFields, MrzFormat
 from limes.core.mrz.writer import write_mrz
 from tests.cli.entry_point import Outcome, run_limes
 
-FORM = Path(__file__).parents[2] / "docs" / "examples" / "etias_application.json"
+FORM = Path(__file__).parents[2] / "src" / "limes" / "examples" / "etias_application.json"
 DOCUMENT = EXAMPLE["travel_document"]["number"]
 
 

@@ -20,12 +20,17 @@ def _free_port() -> int:
         return port
 
 
-def _post(url: str, token: str, body: object) -> Any:
-    request = urllib.request.Request(
-        url,
-        data=json.dumps(body).encode(),
-        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-    )
+def _post(url: str, token: str | None, body: object) -> Any:
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers)
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def _get(url: str, token: str) -> Any:
+    request = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
 
@@ -50,6 +55,27 @@ def test_the_demo_serves_a_seeded_api_that_its_printed_token_and_curl_lines_work
         assert (
             _post(f"{base}/stay/remaining", token.group(1), examples.STAY_QUERY)["days_used"] == 1
         )
+        # ETIAS: the two printed applications, the Central Unit's queue, the carrier.
+        bodies = re.findall(r"-d '(\{.*\})'", outcome.stdout)
+        forms = [json.loads(body) for body in bodies if '"first_intended_stay"' in body]
+        issued = _post(f"{base}/etias/applications", None, forms[0])
+        listed = _post(f"{base}/etias/applications", None, forms[1])
+        central = re.search(
+            r"central-unit/queue -H \"Authorization: Bearer (\S+)\"", outcome.stdout
+        )
+        assert central is not None
+        queue = _get(f"{base}/etias/central-unit/queue", central.group(1))
+        carrier = re.search(
+            r"carrier-query \\\n  -H \"Authorization: Bearer (\S+)\"", outcome.stdout
+        )
+        assert carrier is not None
+
+        assert "sample SIS alerts" in outcome.stdout
+        assert issued["status"] == "issued"
+        assert listed["status"] == "central_unit_verification"
+        assert [case["application_id"] for case in queue] == [listed["application_id"]]
+        query = {"document": {"issuing_state": "CAN", "number": "DEMO00002"}, "nationality": "CAN"}
+        assert _post(f"{base}/etias/carrier-query", carrier.group(1), query) == {"answer": "OK"}
     finally:
         stopped = run_limes(monkeypatch, capsys, "demo", "--stop")
 

@@ -20,7 +20,7 @@ from limes.watchlists.model import (
 from tests.builders import make_actor
 
 CREATED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
-SAMPLE = Path(__file__).parents[2] / "docs" / "examples" / "watchlist.jsonl"
+SAMPLE = Path(__file__).parents[2] / "src" / "limes" / "examples" / "watchlist.jsonl"
 
 SIRENE_NL = make_actor(Role.SIRENE, name="sirene-nl", state="NLD")
 SIRENE_DE = make_actor(Role.SIRENE, name="sirene-de", state="DEU")

@@ -6,7 +6,7 @@ in scope is the service's to say (`etias.validation`), so that every such proble
 back at once as `etias.invalid_application` with `details` of `{field, type}`. The IP
 address (art. 17(8)) is not part of the body: the API records the client's.
 
-`limes etias apply` reads the same JSON from a file; docs/examples/etias_application.json
+`limes etias apply` reads the same JSON from a file; src/limes/examples/etias_application.json
 is the example below.
 """
 

@@ -73,7 +73,7 @@ def _echo(lines: list[str]) -> None:
 @app.command()
 def apply(
     file: Annotated[
-        Path, typer.Argument(help="The form as JSON (docs/examples/etias_application.json).")
+        Path, typer.Argument(help="The form as JSON (src/limes/examples/etias_application.json).")
     ],
 ) -> None:
     """Submit an application; print its id, status and, if issued, the authorisation."""

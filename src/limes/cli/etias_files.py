@@ -1,6 +1,6 @@
 """JSON files the `limes etias` commands read: the same bodies the API takes.
 
-An application form is the body of POST /etias/applications (docs/examples/
+An application form is the body of POST /etias/applications (src/limes/examples/
 etias_application.json), a screening rule that of POST /etias/screening-rules, a proposed
 watchlist entry that of POST /watchlist/entries. A file that cannot be read, or that does
 not fit its schema, is a coded error naming the fields and the rules they broke, never

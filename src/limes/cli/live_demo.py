@@ -23,6 +23,7 @@ from limes.access.model import Role
 from limes.access.service import SYSTEM
 from limes.api import examples
 from limes.bootstrap import build_services
+from limes.cli.etias_demo import EtiasDemo, prepare_etias, print_etias_instructions
 from limes.cli.seed import seed_with_progress
 from limes.core.errors import LimesError
 from limes.settings import Settings
@@ -65,10 +66,11 @@ def run_live_demo(travellers: int, port: int) -> None:
         f"exits, {report.refusals} refusals, {report.flagged_overstayers} overstayers) "
         f"in {time.monotonic() - started:.0f} s"
     )
+    etias = prepare_etias(services)
     base = f"http://{HOST}:{port}/api/v1"
     _start_server(settings, port)
     _wait_until_healthy(f"{base}/health")
-    _print_instructions(console, base, guard_token, supervisor_token)
+    _print_instructions(console, base, guard_token, supervisor_token, etias)
 
 
 def stop_server(console: Console) -> bool:
@@ -148,7 +150,9 @@ def _curl(url: str, token: str, body: object) -> str:
     )
 
 
-def _print_instructions(console: Console, base: str, guard: str, supervisor: str) -> None:
+def _print_instructions(
+    console: Console, base: str, guard: str, supervisor: str, etias: EtiasDemo
+) -> None:
     # Plain echo, not Rich: tokens, URLs and commands must never be wrapped or restyled.
     console.rule("[bold]Limes EES demo: the API is running")
     typer.echo(f"API docs:        {base}/docs")
@@ -163,6 +167,7 @@ def _print_instructions(console: Console, base: str, guard: str, supervisor: str
         f"\nThe supervisor token also reads {base}/overstayers and the multiple-identity "
         f"statistics at {base}/interop/statistics (seeding ran every new file through the "
         f"MID; the guard token lists yellow links at {base}/interop/links/queue). "
-        f"Server log: {LOG_FILE}. "
-        "Stop the server with `make demo-stop` (or `limes demo --stop`)."
+        f"Server log: {LOG_FILE}."
     )
+    print_etias_instructions(base, etias)
+    typer.echo("\nStop the server with `make demo-stop` (or `limes demo --stop`).")
