@@ -9,6 +9,7 @@ tolerated.
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 VETO_YEARS = 3
 APPROXIMATE_YEARS = 5
@@ -28,6 +29,7 @@ class BirthDateEvidence:
     relation: str  # for the explanation
 
 
+@lru_cache(maxsize=65536)
 def parse_partial(text: str | None) -> PartialDate | None:
     """'1974', '1974-08' or '1974-08-12'; None for a missing or unreadable date."""
     if not text:

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from limes.screening.birth_dates import compare_birth_dates
 from limes.screening.model import Comparison, Decision, Name, Person, Reason
+from limes.screening.name_keys import name_keys
 from limes.screening.name_match import NameScore, score_names
 from limes.screening.prepared import Part, PreparedName, prepare_name
 
@@ -41,6 +42,8 @@ def _best_names(
     best: tuple[NameScore, PreparedName, PreparedName] | None = None
     for q in query:
         for c in candidate:
+            if best is not None and name_keys(q).isdisjoint(name_keys(c)):
+                continue  # no part could pair: the name score would be 0
             found = score_names(q, c)
             rank = found.score if found.veto is None else found.score * 0.1
             if best is None or rank > (best[0].score if best[0].veto is None else 0):
@@ -50,39 +53,50 @@ def _best_names(
     return best
 
 
-def compare(query: Person, candidate: Person, threshold: float = MATCH_THRESHOLD) -> Comparison:
+def compare(
+    query: Person, candidate: Person, threshold: float = MATCH_THRESHOLD, *, explain: bool = True
+) -> Comparison:
+    """Score, decision and reasons; with `explain=False` only a match carries its reasons
+    (candidate search compares many people and explains only the matches)."""
     best = _best_names(_prepared(query.names), _prepared(candidate.names))
     if best is None:
         reason = Reason("no_name", "one side has no name to compare", 0.0)
         return Comparison(0.0, Decision.NO_MATCH, (reason,))
     names, q_name, c_name = best
-    reasons = list(_name_reasons(names))
     score = names.score
-    if names.veto is not None:
-        score = min(score, VETO_CAP * 0.66)
-        reasons.append(Reason(names.veto, _VETO_TEXT[names.veto], score - names.score))
+    capped = min(score, VETO_CAP * 0.66) if names.veto is not None else score
     births = compare_birth_dates(
         query.birth_date,
         candidate.birth_date,
         approximate=query.birth_date_approximate or candidate.birth_date_approximate,
     )
+    total = capped + births.effect
+    if births.veto:
+        total = min(total, VETO_CAP)
+    disjoint = bool(query.nationalities and candidate.nationalities) and set(
+        query.nationalities
+    ).isdisjoint(candidate.nationalities)
+    total += NATIONALITY_PENALTY if disjoint else 0.0
+    other_sex = {query.sex, candidate.sex} == {"M", "F"}
+    total += SEX_PENALTY if other_sex else 0.0
+    total = round(min(1.0, max(0.0, total)), 4)
+    decision = Decision.MATCH if total >= threshold else Decision.NO_MATCH
+    if not explain and decision is Decision.NO_MATCH:
+        return Comparison(total, decision)
+    reasons = _name_reasons(names)
+    if names.veto is not None:
+        reasons.append(Reason(names.veto, _VETO_TEXT[names.veto], capped - score))
     if query.birth_date and candidate.birth_date:
         reasons.append(Reason("birth_date", births.relation, births.effect))
-    score += births.effect
-    if births.veto:
-        score = min(score, VETO_CAP)
     if query.nationalities and candidate.nationalities:
-        if set(query.nationalities).isdisjoint(candidate.nationalities):
-            score += NATIONALITY_PENALTY
-            reasons.append(Reason("nationality", "no nationality in common", NATIONALITY_PENALTY))
-        else:
-            reasons.append(Reason("nationality", "a nationality in common", 0.0))
-    if {query.sex, candidate.sex} == {"M", "F"}:
-        score += SEX_PENALTY
+        reasons.append(
+            Reason("nationality", "no nationality in common", NATIONALITY_PENALTY)
+            if disjoint
+            else Reason("nationality", "a nationality in common", 0.0)
+        )
+    if other_sex:
         reasons.append(Reason("sex", "different sex", SEX_PENALTY))
-    score = round(min(1.0, max(0.0, score)), 4)
-    decision = Decision.MATCH if score >= threshold else Decision.NO_MATCH
-    return Comparison(score, decision, tuple(reasons), q_name.display, c_name.display)
+    return Comparison(total, decision, tuple(reasons), q_name.display, c_name.display)
 
 
 _VETO_TEXT = {

@@ -112,8 +112,7 @@ def _options(query: PreparedName, candidate: PreparedName) -> list[_Option]:
 
 
 def _may_start_alike(single: Part, first: Part) -> bool:
-    starts = {form[:1] for form in first.forms}
-    return any(form[:1] in starts for form in single.forms)
+    return not single.starts.isdisjoint(first.starts)
 
 
 def score_names(query: PreparedName, candidate: PreparedName) -> NameScore:

@@ -32,6 +32,7 @@ class Part:
     raw: tuple[str, ...]  # the Latin spellings as read, before `canonical`
     same_name: frozenset[int]  # clusters of name_variants it belongs to
     cognates: frozenset[int]
+    starts: frozenset[str]  # first letters of its forms
     initial: str  # the ASCII first letter, for initials
     role: Role
     system: str  # the romanisation used, "" for Latin
@@ -58,13 +59,15 @@ class _Word:
     script: Script
 
 
+_SEPARATORS = str.maketrans(dict.fromkeys('-‐‑–—,.;:/()[]"', " "))
+
+
 def _words(text: str, role: Role) -> list[_Word]:
     """Split on spaces, hyphens and punctuation; keep scripts apart."""
-    out: list[_Word] = []
-    cleaned = "".join(" " if ch in '-‐‑–—,.;:/()[]"' else ch for ch in text)
-    for word in cleaned.split():
-        out.append(_Word(word, role, script_of(word)))
-    return out
+    return [
+        _Word(word, role, Script.LATIN if word.isascii() else script_of(word))
+        for word in text.translate(_SEPARATORS).split()
+    ]
 
 
 def _group_by_script(words: list[_Word]) -> list[list[_Word]]:
@@ -102,7 +105,9 @@ def _latin_tokens(group: list[_Word]) -> list[tuple[str, Role, str, bool]]:
     return out
 
 
+@lru_cache(maxsize=262144)
 def make_part(token: str, role: Role, system: str, abjad: bool, truncated: bool) -> Part:
+    """One part, shared by every name that holds the same token in the same role (cached)."""
     variants = token.split("|")
     # The Arabic article written onto the name: Elkaddafi, Alqadhafi, الزهراني (alzhrani).
     shortest = 4 if abjad else 7
@@ -126,6 +131,7 @@ def make_part(token: str, role: Role, system: str, abjad: bool, truncated: bool)
         raw=tuple(dict.fromkeys(variants)),
         same_name=frozenset().union(*(same_name_clusters(form) for form in forms)),
         cognates=frozenset().union(*(cognate_clusters(form) for form in forms)),
+        starts=frozenset(form[:1] for form in forms),
         initial=variants[0][:1],
         role=role,
         system=system,
