@@ -58,94 +58,105 @@ def _weight(part: Part, family_known: bool) -> float:
     return 1.0
 
 
-def _roles_compatible(a: Part, b: Part) -> bool:
-    return {a.role, b.role} != {Role.FAMILY, Role.GIVEN}
-
-
 @lru_cache(maxsize=65536)
 def _merged(first: Part, second: Part) -> Part:
     token = "|".join(dict.fromkeys(f"{x}{y}" for x in first.forms for y in second.forms))
     return make_part(token, first.role, first.system, bool(first.skeletons), second.truncated)
 
 
-@dataclass(slots=True)
-class _Option:
-    score: float
-    query: tuple[int, ...]
-    candidate: tuple[int, ...]
-    match: PartMatch
+# An option: (score, query indices, candidate indices, match).
+_Option = tuple[float, tuple[int, ...], tuple[int, ...], PartMatch]
 
 
 def _options(query: PreparedName, candidate: PreparedName) -> list[_Option]:
     options: list[_Option] = []
     q_parts, c_parts = query.parts, candidate.parts
+    settled_q: set[int] = set()
+    settled_c: set[int] = set()
     for i, q in enumerate(q_parts):
         for j, c in enumerate(c_parts):
             found = match_parts(q, c)
             if found.score > 0 or found.gendered:
-                score = found.score * (1.0 if _roles_compatible(q, c) else SWAPPED_ROLES_FACTOR)
-                options.append(_Option(score, (i,), (j,), found))
+                score = found.score
+                if score >= 1.0:
+                    settled_q.add(i)
+                    settled_c.add(j)
+                if {q.role, c.role} == _SWAPPED:
+                    score *= SWAPPED_ROLES_FACTOR
+                options.append((score, (i,), (j,), found))
     # One side writes as one part what the other writes as two adjacent parts; parts that
     # already have an exact partner need not be tried.
-    settled_q = {option.query[0] for option in options if option.match.score >= 1.0}
-    settled_c = {option.candidate[0] for option in options if option.match.score >= 1.0}
-    for one, two, flip in ((q_parts, c_parts, False), (c_parts, q_parts, True)):
-        settled_one, settled_two = (settled_c, settled_q) if flip else (settled_q, settled_c)
-        for i, single in enumerate(one):
-            if single.is_initial or len(single.form) < 5 or i in settled_one:
-                continue
-            for j in range(len(two) - 1):
-                first, second = two[j], two[j + 1]
-                if first.is_initial or second.is_initial or {j, j + 1} & settled_two:
-                    continue
-                if not single.skeletons and not _may_start_alike(single, first):
-                    continue
-                found = match_parts(single, _merged(first, second))
-                if found.score <= 0:
-                    continue
-                score = found.score * 0.98
-                if flip:
-                    options.append(_Option(score, (j, j + 1), (i,), found))
-                else:
-                    options.append(_Option(score, (i,), (j, j + 1), found))
+    if len(settled_q) < len(q_parts) and len(settled_c) < len(c_parts):
+        options.extend(_merge_options(q_parts, c_parts, settled_q, settled_c, flip=False))
+        options.extend(_merge_options(c_parts, q_parts, settled_c, settled_q, flip=True))
     return options
 
 
-def _may_start_alike(single: Part, first: Part) -> bool:
-    return not single.starts.isdisjoint(first.starts)
+def _merge_options(
+    one: tuple[Part, ...],
+    two: tuple[Part, ...],
+    settled_one: set[int],
+    settled_two: set[int],
+    *,
+    flip: bool,
+) -> list[_Option]:
+    found_options: list[_Option] = []
+    for i, single in enumerate(one):
+        if single.is_initial or len(single.form) < 5 or i in settled_one:
+            continue
+        for j in range(len(two) - 1):
+            first, second = two[j], two[j + 1]
+            if first.is_initial or second.is_initial or j in settled_two or j + 1 in settled_two:
+                continue
+            if not single.skeletons and single.starts.isdisjoint(first.starts):
+                continue
+            found = match_parts(single, _merged(first, second))
+            if found.score <= 0:
+                continue
+            pair = (j, j + 1)
+            found_options.append(
+                (found.score * 0.98, pair, (i,), found)
+                if flip
+                else (found.score * 0.98, (i,), pair, found)
+            )
+    return found_options
+
+
+_SWAPPED = frozenset({Role.FAMILY, Role.GIVEN})
 
 
 def score_names(query: PreparedName, candidate: PreparedName) -> NameScore:
     family_known = query.order_known or candidate.order_known
     options = _options(query, candidate)
-    options.sort(key=lambda option: (-option.score, -len(option.query) - len(option.candidate)))
+    options.sort(key=lambda option: (-option[0], -len(option[1]) - len(option[2])))
     used_q: set[int] = set()
     used_c: set[int] = set()
     pairings: list[Pairing] = []
     veto: str | None = None
-    for option in options:
-        if used_q.intersection(option.query) or used_c.intersection(option.candidate):
+    q_all, c_all = query.parts, candidate.parts
+    for score, q_index, c_index, match in options:
+        if not used_q.isdisjoint(q_index) or not used_c.isdisjoint(c_index):
             continue
-        q_parts = tuple(query.parts[i] for i in option.query)
-        c_parts = tuple(candidate.parts[j] for j in option.candidate)
-        if option.match.gendered:
+        if match.gendered:
             veto = "gendered_form"
             continue
+        q_parts = tuple(q_all[i] for i in q_index)
+        c_parts = tuple(c_all[j] for j in c_index)
         weight = max(
             sum(_weight(part, family_known) for part in q_parts),
             sum(_weight(part, family_known) for part in c_parts),
         )
-        used_q.update(option.query)
-        used_c.update(option.candidate)
-        pairings.append(
-            Pairing(q_parts, c_parts, PartMatch(option.score, option.match.how, False), weight)
-        )
-    unmatched_q = tuple(p for i, p in enumerate(query.parts) if i not in used_q)
-    unmatched_c = tuple(p for j, p in enumerate(candidate.parts) if j not in used_c)
-    substantive_q = [p for p in unmatched_q if p.role is not Role.PARTICLE]
-    substantive_c = [p for p in unmatched_c if p.role is not Role.PARTICLE]
-    contradicted = bool(substantive_q and substantive_c) and not _truncation_explains(
-        candidate, query
+        used_q.update(q_index)
+        used_c.update(c_index)
+        pairings.append(Pairing(q_parts, c_parts, PartMatch(score, match.how, False), weight))
+        if len(used_q) == len(q_all) or len(used_c) == len(c_all):
+            break
+    unmatched_q = tuple(p for i, p in enumerate(q_all) if i not in used_q)
+    unmatched_c = tuple(p for j, p in enumerate(c_all) if j not in used_c)
+    contradicted = (
+        any(p.role is not Role.PARTICLE for p in unmatched_q)
+        and any(p.role is not Role.PARTICLE for p in unmatched_c)
+        and not _truncation_explains(candidate, query)
     )
     numerator = sum(p.match.score * p.weight for p in pairings)
     denominator = sum(p.weight for p in pairings)
