@@ -285,7 +285,7 @@ def sizes_table(rows: Sequence[dict[str, Any]], top_k: int) -> Table:
     headers = (
         "entries", "build s", "index MB", "p50 ms", "p95 ms", "p99 ms", "ranking p50/p95 ms",
         "compared/query",
-        "recall planted", "recall vs engine", "at K = 128 / 256 / 512", "namesakes p50/p90",
+        "recall planted", "recall vs engine", "K=128/256/512", "namesakes p50/p90",
         "targets",
     )  # fmt: skip
     for header in headers:
@@ -397,7 +397,7 @@ def main() -> None:
     if arguments.quick:
         sizes, queries, random_count, pairs = [10_000], 200, 50, 2000
     figures = run(
-        Console(width=200),
+        Console(width=240),
         sizes=sizes,
         queries=queries,
         random_count=random_count,
