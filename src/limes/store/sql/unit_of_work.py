@@ -27,8 +27,8 @@ from limes.store.sql.biometric_templates import SqlTemplates
 from limes.store.sql.border_crossing_points import SqlBorderCrossingPoints
 from limes.store.sql.data_subject_requests import SqlDataSubjectRequests
 from limes.store.sql.engine import READ_ONLY
-from limes.store.sql.etias import SqlApplications, SqlScreeningRules
 from limes.store.sql.errors import translate, translated_errors
+from limes.store.sql.etias import SqlApplications, SqlScreeningRules
 from limes.store.sql.idempotency_keys import SqlIdempotencyKeys
 from limes.store.sql.links import SqlLinks
 from limes.store.sql.records import SqlRecords
