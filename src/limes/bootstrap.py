@@ -28,12 +28,9 @@ from limes.etias.ports import EtiasUnitOfWork
 from limes.etias.service import EtiasService
 from limes.interop.ees_bridge import EesInteropBridge
 from limes.interop.etias_bridge import EtiasWatchlistBridge
-from limes.interop.etias_sources import (
-    EesSource,
-    SisPersonSource,
-    TravelDocumentSource,
-    WatchlistSource,
-)
+from limes.interop.etias_ees_source import EesSource
+from limes.interop.etias_sis_sources import SisPersonSource, TravelDocumentSource
+from limes.interop.etias_watchlist_source import WatchlistSource
 from limes.interop.identity_service import IdentityService
 from limes.interop.mid_service import MidService
 from limes.interop.model import System

@@ -9,7 +9,7 @@ from limes.access.service import SYSTEM
 from limes.bootstrap import Services, build_memory_services
 from limes.core.time import FixedClock
 from limes.etias.model import ApplicationStatus, CheckKind, HitStatus, MatchMethod
-from limes.interop.etias_sources import ProposedEntrySource
+from limes.interop.etias_watchlist_source import ProposedEntrySource
 from limes.watchlists.model import DocumentSource, PersonAction, PersonAlertCategory
 from tests.builders import GUARD, SCHIPHOL, make_traveller, refusal
 from tests.etias.builders import APPLICANT, CENTRAL_UNIT, make_application, make_document

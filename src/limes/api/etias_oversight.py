@@ -17,7 +17,7 @@ from limes.api.fields import Identifier, Schema
 from limes.api.watchlists import WatchlistEntryCreate
 from limes.etias.screening_rules import Condition, RiskKind, ScreeningRule
 from limes.etias.statistics import Cell, FairnessReport, ImpactReport
-from limes.interop.etias_sources import ProposedEntrySource
+from limes.interop.etias_watchlist_source import ProposedEntrySource
 from limes.watchlists.responsibility import entering_party
 from limes.watchlists.validation import EUROPOL
 

@@ -3,7 +3,7 @@
 Repositories never commit; the service calls `commit()` once per use case.
 `store/memory_etias.py` implements the repositories in memory. The art. 20 sources (SIS,
 SLTD, EES, VIS, the ETIAS watchlist, ...) are `CheckSource`s implemented outside this
-package (`interop/etias_sources.py`) and passed in by `bootstrap.py`, so `etias/` imports
+package (`interop/etias_*_source*.py`) and passed in by `bootstrap.py`, so `etias/` imports
 neither `ees/`, `screening/` nor `watchlists/`.
 """
 
