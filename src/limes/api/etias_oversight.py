@@ -14,7 +14,7 @@ from limes.api.deps import ServicesDep, permitted, roles_note
 from limes.api.errors import error_responses
 from limes.api.etias_forms import Statement
 from limes.api.fields import Identifier, Schema
-from limes.api.watchlists import WatchlistEntryCreate
+from limes.api.watchlist_schemas import WatchlistEntryCreate
 from limes.etias.screening_rules import Condition, RiskKind, ScreeningRule
 from limes.etias.statistics import Cell, FairnessReport, ImpactReport
 from limes.interop.etias_watchlist_source import ProposedEntrySource

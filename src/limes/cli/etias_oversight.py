@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from limes.api.etias_oversight import ScreeningRuleCreate, entry_proposal
-from limes.api.watchlists import WatchlistEntryCreate
+from limes.api.watchlist_schemas import WatchlistEntryCreate
 from limes.cli.etias_files import load
 from limes.cli.etias_html import fairness_page, impact_page
 from limes.cli.etias_render import fairness_tables, impact_tables, rule_line
