@@ -99,4 +99,6 @@ def compare_birth_dates(
     if years == 0:
         penalty = -0.1 if a.month == b.month else -0.15
         return BirthDateEvidence(penalty, False, "same year, different day")
-    return BirthDateEvidence(-0.2 - 0.05 * years, False, f"{years} year(s) apart")
+    # Two full dates in different years that are not a typing slip: most likely two
+    # people of one name, so the same name alone no longer reaches the threshold.
+    return BirthDateEvidence(-0.25 - 0.1 * years, False, f"{years} year(s) apart")

@@ -31,6 +31,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Final
 
 import numpy as np
@@ -389,7 +390,8 @@ class ScreeningIndex:
         """The entries the comparer matches with the query, best first.
 
         With `include_non_matches` every compared candidate is returned (matches first),
-        which shows why an expected entry was or was not a hit.
+        which shows whether an expected entry was compared and how it scored; the default
+        comparer explains matches only (`engine.compare` explains any pair).
         """
         rows, evidence = self.candidates(query, top_k=top_k)
         hits: list[tuple[ScreeningHit, int]] = []
@@ -675,4 +677,5 @@ def _default_query_keyer() -> Keyer:
 def _default_comparer() -> Comparer:
     from limes.screening.engine import compare
 
-    return compare
+    # Only matches are shown, so only matches need their reasons.
+    return partial(compare, explain=False)

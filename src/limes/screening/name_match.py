@@ -125,7 +125,9 @@ def _merge_options(
 _SWAPPED = frozenset({Role.FAMILY, Role.GIVEN})
 
 
+@lru_cache(maxsize=131072)
 def score_names(query: PreparedName, candidate: PreparedName) -> NameScore:
+    """The two names aligned and scored (cached: namesakes on a list cost one scoring)."""
     family_known = query.order_known or candidate.order_known
     options = _options(query, candidate)
     options.sort(key=lambda option: (-option[0], -len(option[1]) - len(option[2])))
