@@ -40,6 +40,8 @@ from numpy.typing import NDArray
 from limes.screening.model import Comparison, Decision, Name, Person
 
 Keyer = Callable[[Person], Iterable[str]]
+# A query's keys name part by name part, each marked True for a family name.
+PartKeyer = Callable[[Person], list[tuple[frozenset[str], bool]]]
 Comparer = Callable[[Person, Person], Comparison]
 ProgressCallback = Callable[[int], None]
 
@@ -162,6 +164,7 @@ class ScreeningIndex:
         entry_keyer: Keyer | None = None,
         query_keyer: Keyer | None = None,
         comparer: Comparer | None = None,
+        part_keyer: PartKeyer | None = None,
         top_k: int = DEFAULT_TOP_K,
         huge_postings: int = DEFAULT_HUGE_POSTINGS,
         birth_year_slack: int = DEFAULT_BIRTH_YEAR_SLACK,
@@ -171,6 +174,12 @@ class ScreeningIndex:
             raise ValueError(f"top_k must be at least 1, got {top_k}")
         self._entry_keyer = entry_keyer or _default_entry_keyer()
         self._query_keyer = query_keyer or _default_query_keyer()
+        # The query's keys by name part: the engine's own reading of the names (scripts,
+        # MRZ form, joined Han names) unless another query keyer is injected, whose parts
+        # are then the query's words.
+        if part_keyer is None and query_keyer is None:
+            part_keyer = _default_part_keyer()
+        self._part_keyer = part_keyer
         self._comparer = comparer or _default_comparer()
         self.top_k = top_k
         self.huge_postings = huge_postings
@@ -459,10 +468,14 @@ class ScreeningIndex:
             return None
         years = self._query_years(query)
         buckets = [str(year) if year else _UNKNOWN_YEAR for year in years]
-        keyed = [
-            (set(self._query_keyer(Person(names=(Name(text=word),)))), is_family)
-            for word, is_family in _name_tokens(query).items()
-        ]
+        keyed = (
+            [(set(keys), is_family) for keys, is_family in self._part_keyer(query)]
+            if self._part_keyer is not None
+            else [
+                (set(self._query_keyer(Person(names=(Name(text=word),)))), is_family)
+                for word, is_family in _name_tokens(query).items()
+            ]
+        )
         parts = [keys for keys, _ in keyed if keys]
         family = [is_family for keys, is_family in keyed if keys]
         owners: dict[str, list[int]] = {}
@@ -520,6 +533,9 @@ class ScreeningIndex:
         known = years != 0
         factors[known & (apart <= self.birth_year_slack)] = NEAR_BIRTH_YEAR_FACTOR
         factors[known & (apart == 0)] = SAME_BIRTH_YEAR_FACTOR
+        # An entry without a date of birth (a watchlist entry may hold none) is compatible
+        # with any: ranked like a near year, not below every namesake with a date.
+        factors[~known] = NEAR_BIRTH_YEAR_FACTOR
         return factors
 
 
@@ -672,6 +688,12 @@ def _default_query_keyer() -> Keyer:
     from limes.screening.keys import query_keys
 
     return query_keys
+
+
+def _default_part_keyer() -> PartKeyer:
+    from limes.screening.keys import query_part_keys
+
+    return query_part_keys
 
 
 def _default_comparer() -> Comparer:

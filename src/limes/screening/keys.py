@@ -13,7 +13,8 @@ from limes.screening.birth_dates import VETO_YEARS, parse_partial
 from limes.screening.engine import prepared_names
 from limes.screening.model import Person
 from limes.screening.name_keys import name_keys as _plain_keys
-from limes.screening.name_keys import part_skeletons, usable
+from limes.screening.name_keys import part_keys, part_skeletons, usable
+from limes.screening.parts import Role
 
 
 def _keys(person: Person, spread: int) -> frozenset[str]:
@@ -28,6 +29,18 @@ def _keys(person: Person, spread: int) -> frozenset[str]:
                     f"y:{skeleton}|{year}" for skeleton in part_skeletons(part) for year in years
                 )
     return frozenset(keys)
+
+
+def query_part_keys(person: Person) -> list[tuple[frozenset[str], bool]]:
+    """The query's keys part by part (each distinct part once), True for family names:
+    how much of each part an entry shares ranks it in the index."""
+    seen: dict[frozenset[str], bool] = {}
+    for name in prepared_names(person):
+        for part in name.parts:
+            keys = part_keys(part)
+            if keys:
+                seen[keys] = seen.get(keys, False) or part.role is Role.FAMILY
+    return list(seen.items())
 
 
 def entry_keys(person: Person) -> frozenset[str]:

@@ -4,7 +4,8 @@ A key is a name part's consonant skeleton with close consonants merged (k/g/c/q,
 s/z/ʒ, b/p, d/t, l/r, v/f/w; vowels and h dropped, since the engine forgives those), and
 the skeleton with one consonant deleted: two spellings that differ by one consonant
 (inserted, dropped or replaced) share a key. Names listed as forms of one name (Ted,
-Theodore) share their cluster's key. `keys.py` adds the year of birth for the index; the
+Theodore) share their cluster's key; spellings of four letters or more share their first
+three letters. `keys.py` adds the year of birth for the index; the
 engine skips name pairs that share no key, since it could not match them.
 """
 
@@ -48,6 +49,8 @@ def part_keys(part: Part) -> frozenset[str]:
             keys.update(f"d:{skeleton[:i]}{skeleton[i + 1 :]}" for i in range(len(skeleton)))
     for form in part.forms:
         keys.update(f"v:{key}" for key in variant_keys(form))
+        if len(form) >= 4 and not part.skeletons:
+            keys.add(f"p:{form[:3]}")  # a typo that changes the skeleton keeps the start
     return frozenset(keys)
 
 
