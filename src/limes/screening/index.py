@@ -46,6 +46,10 @@ Comparer = Callable[[Person, Person], Comparison]
 ProgressCallback = Callable[[int], None]
 
 DEFAULT_TOP_K: Final = 64
+# `search` compares the next batch of `top_k` while a quarter or more of the last one
+# matched, up to this many batches.
+EXTENSION_BATCHES: Final = 4
+EXTEND_WHEN_MATCHED_SHARE: Final = 4
 # A key whose posting list is longer than this is skipped when the query has rarer keys.
 DEFAULT_HUGE_POSTINGS: Final = 100_000
 # A query finds entries born up to this many years from its own year, and those without a
@@ -402,14 +406,23 @@ class ScreeningIndex:
         which shows whether an expected entry was compared and how it scored; the default
         comparer explains matches only (`engine.compare` explains any pair).
         """
-        rows, evidence = self.candidates(query, top_k=top_k)
+        batch = self.top_k if top_k is None else top_k
+        rows, evidence = self.candidates(query, top_k=batch * EXTENSION_BATCHES)
         hits: list[tuple[ScreeningHit, int]] = []
-        for row, weight in zip(rows.tolist(), evidence.tolist(), strict=True):
-            candidate = self._persons[row]
-            assert candidate is not None  # candidates() drops removed rows
-            comparison = self._comparer(query, candidate)
-            if include_non_matches or comparison.decision == Decision.MATCH:
-                hits.append((ScreeningHit(self._entry_ids[row], comparison, weight), row))
+        ranked = list(zip(rows.tolist(), evidence.tolist(), strict=True))
+        for start in range(0, len(ranked), batch):
+            matched = 0
+            for row, weight in ranked[start : start + batch]:
+                candidate = self._persons[row]
+                assert candidate is not None  # candidates() drops removed rows
+                comparison = self._comparer(query, candidate)
+                matched += comparison.decision == Decision.MATCH
+                if include_non_matches or comparison.decision == Decision.MATCH:
+                    hits.append((ScreeningHit(self._entry_ids[row], comparison, weight), row))
+            # A query with many namesakes on the list matches much of a batch: the next
+            # batch may hold more of them. Otherwise the first batch is all there is.
+            if matched * EXTEND_WHEN_MATCHED_SHARE < batch:
+                break
         hits.sort(
             key=lambda pair: (
                 pair[0].comparison.decision != Decision.MATCH,
