@@ -60,6 +60,20 @@ def test_a_malformed_file_is_an_input_error_naming_the_case(
     assert message in outcome.stderr
 
 
+def test_null_optional_fields_are_unknown(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    side = {"name": "Anna Novak", "birth_date": None, "nationality": None, "aliases": None}
+    document = {"cases": [{"id": "n1", "query": side, "candidate": {"name": "NOVAK<<ANNA"}}]}
+
+    outcome = run_limes(
+        monkeypatch, capsys, "screening", "evaluate", "-", stdin=json.dumps(document)
+    )
+
+    assert outcome.exit_code == 0
+    assert json.loads(outcome.stdout)["decision"] == "match"
+
+
 def test_a_missing_file_is_an_input_error(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -26,17 +26,17 @@ def person_from_json(data: Mapping[str, Any], where: str) -> Person:
     name = data.get("name")
     if not isinstance(name, str) or not name.strip():
         raise InvalidCasesError(f"{where}: 'name' must be a non-empty string")
-    aliases = data.get("aliases", [])
+    aliases = data.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
         raise InvalidCasesError(f"{where}: 'aliases' must be a list of strings")
-    nationality = data.get("nationality", [])
+    nationality = data.get("nationality") or []
     nationalities = [nationality] if isinstance(nationality, str) else nationality
     if not isinstance(nationalities, list) or not all(isinstance(n, str) for n in nationalities):
         raise InvalidCasesError(f"{where}: 'nationality' must be a code or a list of codes")
     birth_date = data.get("birth_date")
     if birth_date is not None and not isinstance(birth_date, str):
         raise InvalidCasesError(f"{where}: 'birth_date' must be an ISO date string")
-    sex = data.get("sex")
+    sex = data.get("sex") or None
     if sex is not None and sex not in ("M", "F", "X"):
         raise InvalidCasesError(f"{where}: 'sex' must be M, F or X")
     names = (Name(text=name), *(Name(text=a, kind=NameKind.ALIAS) for a in aliases))
