@@ -188,11 +188,6 @@ class ApplicationForm:
         return (self.nationality, *self.other_nationalities)
 
 
-def normalise_document_number(number: str) -> str:
-    """A document number as the stores compare it: upper case, no spaces, dashes or fillers."""
-    return "".join(ch for ch in number.upper() if ch not in " -<")
-
-
 def normalise_email(email: str) -> str:
     """An e-mail address as the stores compare it: trimmed, case-insensitive."""
     return email.strip().casefold()

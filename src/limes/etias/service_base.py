@@ -8,9 +8,9 @@ from uuid import uuid4
 
 from limes.access.model import Actor, Role
 from limes.audit.recorder import record_event
+from limes.core.documents import normalise_document_number
 from limes.core.time import Clock
 from limes.etias import checks
-from limes.etias.application import normalise_document_number
 from limes.etias.errors import ApplicationNotFoundError, NotResponsibleStateError
 from limes.etias.model import Application, ApplicationFile, Hit
 from limes.etias.ports import CheckSource, EtiasUnitOfWork

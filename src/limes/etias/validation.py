@@ -12,7 +12,7 @@ from datetime import date
 
 from limes.core.countries import is_known_country_code
 from limes.core.visa_list import requires_short_stay_visa
-from limes.etias.application import ApplicationForm, normalise_document_number
+from limes.etias.application import ApplicationForm
 from limes.etias.dates import age_on
 from limes.etias.errors import InvalidApplicationError
 from limes.etias.member_states import (
@@ -63,7 +63,9 @@ def _required(form: ApplicationForm) -> Iterator[Problem]:
         if not value.strip():
             yield name, "missing"
     number = form.travel_document.number
-    if number.strip() and not _DOCUMENT_NUMBER.match(normalise_document_number(number)):
+    # Spaces, dashes and MRZ fillers are formatting; any other non-alphanumeric is an error.
+    written = "".join(ch for ch in number.upper() if ch not in " -<")
+    if number.strip() and not _DOCUMENT_NUMBER.match(written):
         yield "travel_document.number", "invalid_document_number"
 
 

@@ -5,6 +5,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Protocol
 
+from limes.core.documents import normalise_document_number
 from limes.core.names import to_mrz_characters
 from limes.core.transaction import Transaction
 from limes.ees.model import DocumentKey
@@ -16,7 +17,6 @@ from limes.interop.ports import SystemRecords
 from limes.interop.screening_subjects import applicant
 from limes.screening.engine import compare
 from limes.screening.model import Comparison, Decision, Name, Person
-from limes.watchlists.keys import document_key
 
 
 class EesUnitOfWork(Transaction, Protocol):
@@ -39,7 +39,9 @@ class EesSource:
         form = application.form
         person = applicant(form)
         document = form.travel_document
-        key = DocumentKey(document.issuing_country.upper(), document_key("", document.number)[1])
+        key = DocumentKey(
+            document.issuing_country.upper(), normalise_document_number(document.number)
+        )
         hits: list[Hit] = []
         with self._uow() as uow:
             files: dict[str, tuple[FieldMatch, Comparison | None]] = {}

@@ -18,6 +18,7 @@ sex, nationalities). Limes implements its structure with these rules (docs/inter
 
 from datetime import date
 
+from limes.core.documents import normalise_document_number
 from limes.core.names import to_mrz_characters
 from limes.interop.model import (
     DocumentComparison,
@@ -57,8 +58,7 @@ def compare_documents(
 
 def document_key(document: TravelDocument) -> tuple[str, str]:
     """Issuing state and number as compared: upper case, without spaces or filler."""
-    number = "".join(ch for ch in document.number.upper() if ch.isalnum())
-    return document.issuing_state.upper(), number
+    return document.issuing_state.upper(), normalise_document_number(document.number)
 
 
 def name_key(identity: IdentityData) -> str:

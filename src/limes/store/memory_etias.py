@@ -8,7 +8,8 @@ case-insensitively (`etias.application.normalise_*`), as `etias.ports.Applicatio
 from collections.abc import Collection, Iterator, Sequence
 from datetime import UTC, date, datetime
 
-from limes.etias.application import normalise_document_number, normalise_email
+from limes.core.documents import normalise_document_number
+from limes.etias.application import normalise_email
 from limes.etias.errors import (
     ApplicationNotFoundError,
     DuplicateApplicationError,

@@ -7,6 +7,7 @@ are compared in ICAO 9303 MRZ letters (`core/names.py`), so "Müller" and "MUELL
 same surname.
 """
 
+from limes.core.documents import normalise_document_number
 from limes.core.names import to_mrz_characters
 
 
@@ -16,7 +17,7 @@ def document_key(country: str, number: str) -> tuple[str, str]:
     >>> document_key("nld", "spe c1-2345<")
     ('NLD', 'SPEC12345')
     """
-    return country.strip().upper(), "".join(ch for ch in number.upper() if ch.isalnum())
+    return country.strip().upper(), normalise_document_number(number)
 
 
 def name_key(surname: str) -> str:

@@ -28,7 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from limes.etias.application import normalise_document_number, normalise_email
+from limes.core.documents import normalise_document_number
+from limes.etias.application import normalise_email
 from limes.etias.errors import (
     ApplicationNotFoundError,
     DuplicateApplicationError,

@@ -638,7 +638,7 @@ class EtiasApplicationFileRow(Base):
     responsible_state: Mapped[str | None] = mapped_column(STATE)
     deadline: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # The travel document as `find_by_document` compares it: the issuing country as given,
-    # the number by `etias.application.normalise_document_number`.
+    # the number by `core.documents.normalise_document_number`.
     document_country: Mapped[str] = mapped_column(STATE)
     document_number_key: Mapped[str] = mapped_column(String(64))
     email_key: Mapped[str] = mapped_column(String(320), index=True)  # `normalise_email`
