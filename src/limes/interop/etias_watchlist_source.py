@@ -13,7 +13,7 @@ from typing import Final
 from limes.etias.model import Application, CheckKind, FieldMatch, Hit, MatchMethod
 from limes.interop.etias_evidence import document_match, explanation, name_evidence
 from limes.interop.screening_subjects import applicant, watchlist_entry
-from limes.interop.watchlist_screening import WatchlistScreening
+from limes.interop.watchlist_screening import WatchlistScreening, item_keys, phone_digits
 from limes.screening.engine import compare
 from limes.screening.model import Comparison, Decision
 from limes.watchlists.keys import document_key
@@ -33,8 +33,8 @@ def _entry_exact_matches(application: Application, entry: WatchlistEntry) -> lis
         matches.append(
             FieldMatch(application_field="email", record_field="email", method=MatchMethod.EXACT)
         )
-    phones = {_digits(phone) for phone in form.phones}
-    if entry.phone and _digits(entry.phone) in phones:
+    phones = {phone_digits(phone) for phone in form.phones}
+    if entry.phone and phone_digits(entry.phone) in phones:
         matches.append(
             FieldMatch(application_field="phones", record_field="phone", method=MatchMethod.EXACT)
         )
@@ -45,10 +45,6 @@ def _entry_exact_matches(application: Application, entry: WatchlistEntry) -> lis
             )
         )
     return matches
-
-
-def _digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit())
 
 
 def _watchlist_hit(
@@ -88,8 +84,16 @@ class WatchlistSource:
                     *_entry_exact_matches(application, entry),
                 ]
                 hits[entry.entry_id] = _watchlist_hit(entry, evidence, found.comparison)
-            for entry in uow.watchlists.active_watchlist_entries(at):
-                if entry.entry_id in hits:
+            form = application.form
+            items = item_keys(
+                documents=[(form.travel_document.issuing_country, form.travel_document.number)],
+                email=form.email,
+                phones=form.phones,
+                ip_address=form.ip_address,
+            )
+            for entry_id in sorted(self._screening.entries_with_items(items, at=at)):
+                entry = uow.watchlists.get_watchlist_entry(entry_id)
+                if entry_id in hits or entry is None or not entry.in_force(at):
                     continue
                 exact = _entry_exact_matches(application, entry)
                 if exact:
